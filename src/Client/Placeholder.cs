@@ -1,0 +1,1 @@
+namespace SpeechCluster.Client; internal static class Placeholder { }

@@ -1,0 +1,14 @@
+namespace SpeechCluster.Engines.Recognition;
+
+/// <summary>A speech recognizer for one locale. Thread-safe; expensive state is pooled inside.</summary>
+public interface ISpeechRecognizer : IDisposable
+{
+    /// <summary>The locale it recognizes, e.g. <c>en-US</c>.</summary>
+    string Locale { get; }
+
+    /// <summary>
+    /// Starts one utterance. The stream leases a decoder from the pool until it is disposed, so
+    /// partial hypotheses are incremental rather than re-decoded from the start.
+    /// </summary>
+    IRecognitionStream OpenStream();
+}

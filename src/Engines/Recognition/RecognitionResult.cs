@@ -1,0 +1,11 @@
+namespace SpeechCluster.Engines.Recognition;
+
+/// <summary>The final text of an utterance, as the recognizer wrote it (no casing or punctuation added).</summary>
+/// <param name="Words">Words with their offsets from the start of the utterance audio.</param>
+public sealed record RecognitionResult(string Text, IReadOnlyList<RecognizedWord> Words)
+{
+    public static RecognitionResult Empty { get; } = new(string.Empty, []);
+}
+
+/// <summary>One recognized word and where it lies in the utterance audio.</summary>
+public sealed record RecognizedWord(string Word, TimeSpan Offset, TimeSpan Duration);

@@ -1,0 +1,1 @@
+namespace SpeechCluster.Grains.Interfaces; internal static class Placeholder { }

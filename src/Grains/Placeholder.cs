@@ -1,0 +1,1 @@
+namespace SpeechCluster.Grains; internal static class Placeholder { }
