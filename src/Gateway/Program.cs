@@ -1,1 +1,3 @@
-var app = WebApplication.CreateBuilder(args).Build(); app.Run();
+using SpeechCluster.Gateway.Hosting;
+
+await GatewayApp.Create(args).RunAsync();

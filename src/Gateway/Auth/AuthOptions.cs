@@ -1,0 +1,25 @@
+namespace SpeechCluster.Gateway.Auth;
+
+/// <summary>Tenants, their keys, and the token secret. Section <c>SpeechCluster:Auth</c>.</summary>
+public sealed class AuthOptions
+{
+    public const string Section = "SpeechCluster:Auth";
+
+    /// <summary>Tenant id → its subscription keys. At least one tenant with one key is required.</summary>
+    public Dictionary<string, TenantOptions> Tenants { get; set; } = new(StringComparer.Ordinal);
+
+    /// <summary>
+    /// Secret that signs access tokens (HS256), at least 32 characters. Several gateways must share
+    /// it. Default: none, in which case a random secret is made at start-up and tokens do not
+    /// survive a restart.
+    /// </summary>
+    public string? TokenSecret { get; set; }
+
+    /// <summary>Lifetime of issued tokens. Default: 10 minutes, as the original service.</summary>
+    public TimeSpan TokenLifetime { get; set; } = TimeSpan.FromMinutes(10);
+}
+
+public sealed class TenantOptions
+{
+    public List<string> Keys { get; set; } = [];
+}

@@ -1,0 +1,42 @@
+using Microsoft.Extensions.Options;
+
+namespace SpeechCluster.Gateway.Auth;
+
+/// <summary>Refuses to start without a usable tenant key, with a message that says what to set.</summary>
+internal sealed class AuthOptionsValidator : IValidateOptions<AuthOptions>
+{
+    public ValidateOptionsResult Validate(string? name, AuthOptions options)
+    {
+        var failures = new List<string>();
+        if (!options.Tenants.Any(t => t.Value.Keys.Any(k => !string.IsNullOrWhiteSpace(k))))
+        {
+            failures.Add("AuthOptions.Tenants: no tenant has a key. Set SpeechCluster:Auth:Tenants:<tenant>:Keys:0 " +
+                         "(environment: SpeechCluster__Auth__Tenants__<tenant>__Keys__0); ./run makes a development key.");
+        }
+
+        foreach (var (tenant, tenantOptions) in options.Tenants)
+        {
+            if (tenant.Length == 0 || tenant.Contains('/'))
+            {
+                failures.Add($"AuthOptions.Tenants: tenant id '{tenant}' must be non-empty and contain no '/'.");
+            }
+
+            if (tenantOptions.Keys.Any(k => k.Length is > 0 and < 16))
+            {
+                failures.Add($"AuthOptions.Tenants[{tenant}].Keys: keys must have at least 16 characters.");
+            }
+        }
+
+        if (options.TokenSecret is { Length: < 32 })
+        {
+            failures.Add("AuthOptions.TokenSecret must have at least 32 characters.");
+        }
+
+        if (options.TokenLifetime <= TimeSpan.Zero)
+        {
+            failures.Add("AuthOptions.TokenLifetime must be positive.");
+        }
+
+        return failures.Count == 0 ? ValidateOptionsResult.Success : ValidateOptionsResult.Fail(failures);
+    }
+}

@@ -1,0 +1,65 @@
+using Microsoft.Extensions.Options;
+using SpeechCluster.Gateway.Auth;
+using SpeechCluster.Gateway.Connections;
+using SpeechCluster.Gateway.Hosting;
+using SpeechCluster.Gateway.Languages;
+using SpeechCluster.Gateway.Protocol;
+using SpeechCluster.Grains.Interfaces;
+
+namespace SpeechCluster.Gateway.Endpoints;
+
+/// <summary>
+/// <c>/speech/translate</c>: checks credentials and parameters before the upgrade (401 / 400 with a
+/// JSON body), then hands the socket to a <see cref="ConversationConnection"/>.
+/// </summary>
+internal static class SpeechTranslateEndpoint
+{
+    public const string ConversationHeader = "X-ConversationId";
+
+    public static IEndpointRouteBuilder MapSpeechTranslate(this IEndpointRouteBuilder endpoints)
+    {
+        endpoints.Map("/speech/translate", HandleAsync);
+        return endpoints;
+    }
+
+    private static async Task HandleAsync(
+        HttpContext context,
+        RequestAuthenticator authenticator,
+        LanguageCatalogProvider catalogs,
+        IGrainFactory grains,
+        ConversationRegistry registry,
+        IOptions<GatewayOptions> options,
+        IHostApplicationLifetime lifetime,
+        ILoggerFactory loggers)
+    {
+        if (!context.WebSockets.IsWebSocketRequest)
+        {
+            await ErrorResponses.WriteAsync(context, StatusCodes.Status400BadRequest, "this endpoint speaks WebSocket: connect with ws:// or wss://");
+            return;
+        }
+
+        var auth = await authenticator.AuthenticateAsync(context.Request);
+        if (!auth.Succeeded)
+        {
+            await ErrorResponses.WriteAsync(context, StatusCodes.Status401Unauthorized, auth.Error!);
+            return;
+        }
+
+        var catalog = await catalogs.GetAsync(context.RequestAborted);
+        var parsed = TranslateRequestParser.Parse(context.Request.Query, context.Request.Headers, catalog);
+        if (parsed.Value is not { } request)
+        {
+            await ErrorResponses.WriteAsync(context, StatusCodes.Status400BadRequest, parsed.Error!);
+            return;
+        }
+
+        var conversation = Guid.NewGuid().ToString("N");
+        context.Response.Headers[ConversationHeader] = conversation;
+        using var socket = await context.WebSockets.AcceptWebSocketAsync();
+        using var lease = registry.Enter();
+        var session = grains.GetGrain<ISessionGrain>($"{auth.Tenant}/{conversation}");
+        var connection = new ConversationConnection(
+            socket, request, auth.Tenant!, session, options.Value, loggers.CreateLogger<ConversationConnection>());
+        await connection.RunAsync(context.RequestAborted, lifetime.ApplicationStopping);
+    }
+}

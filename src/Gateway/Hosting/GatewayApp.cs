@@ -1,0 +1,51 @@
+using SpeechCluster.Gateway.Auth;
+using SpeechCluster.Gateway.Connections;
+using SpeechCluster.Gateway.Endpoints;
+using SpeechCluster.Gateway.Languages;
+using SpeechCluster.Gateway.Protocol;
+
+namespace SpeechCluster.Gateway.Hosting;
+
+/// <summary>The gateway application: a table of contents of its features.</summary>
+public static class GatewayApp
+{
+    public const int DefaultPort = 5000;
+
+    /// <param name="configure">Lets tests adjust configuration and services before the app is built.</param>
+    public static WebApplication Create(string[] args, Action<WebApplicationBuilder>? configure = null)
+    {
+        var builder = WebApplication.CreateBuilder(args);
+        ListenOnLoopbackByDefault(builder);
+        configure?.Invoke(builder);
+
+        builder.AddSpeechClusterOrleans();                 // the grains: an embedded silo, or a cluster client
+        builder.Services.AddSpeechClusterAuth();           // tenant keys and access tokens
+        builder.Services.AddSpeechGateway();               // protocol limits, the language catalog, connections
+
+        var app = builder.Build();
+        app.UseRequestIds();                               // X-RequestId on every response
+        app.UseWebSockets(new WebSocketOptions { KeepAliveInterval = TimeSpan.FromSeconds(30) });
+        app.MapLanguages();                                // GET /languages
+        app.MapTokenEndpoints();                           // POST /sts/v1.0/issueToken, POST /v2/OAuth2-13
+        app.MapSpeechTranslate();                          // WebSocket /speech/translate
+        return app;
+    }
+
+    private static IServiceCollection AddSpeechGateway(this IServiceCollection services)
+    {
+        services.AddOptions<GatewayOptions>().BindConfiguration(GatewayOptions.Section);
+        services.AddSingleton<LanguageCatalogProvider>();
+        services.AddSingleton<ConversationRegistry>();
+        return services;
+    }
+
+    /// <summary>http://127.0.0.1:5000 unless URLs are configured; the PORT variable changes the port.</summary>
+    private static void ListenOnLoopbackByDefault(WebApplicationBuilder builder)
+    {
+        if (string.IsNullOrEmpty(builder.Configuration["urls"]) && string.IsNullOrEmpty(builder.Configuration["ASPNETCORE_URLS"]))
+        {
+            var port = builder.Configuration["PORT"] is { Length: > 0 } value ? value : DefaultPort.ToString(System.Globalization.CultureInfo.InvariantCulture);
+            builder.WebHost.UseUrls($"http://127.0.0.1:{port}");
+        }
+    }
+}

@@ -1,0 +1,50 @@
+using SpeechCluster.Grains.Interfaces;
+
+namespace SpeechCluster.Gateway.Protocol;
+
+/// <summary>A validated <c>/speech/translate</c> handshake (PROTOCOL.md §3).</summary>
+internal sealed record TranslateRequest
+{
+    public required string SpeechLocale { get; init; }
+
+    public required string SourceLanguage { get; init; }
+
+    /// <summary>At least one; the first is the v1.0 <c>translation</c> field.</summary>
+    public required IReadOnlyList<string> Targets { get; init; }
+
+    public bool Partial { get; init; }
+
+    public bool TextToSpeech { get; init; }
+
+    public bool TimingInfo { get; init; }
+
+    public string? Voice { get; init; }
+
+    public string? VoiceLanguage { get; init; }
+
+    public SpeechAudioFormat Format { get; init; } = SpeechAudioFormat.Wav24kHz;
+
+    public ProfanityAction ProfanityAction { get; init; } = ProfanityAction.Marked;
+
+    public ProfanityMarker ProfanityMarker { get; init; } = ProfanityMarker.Asterisk;
+
+    public string? ClientTraceId { get; init; }
+
+    public string? CorrelationId { get; init; }
+
+    public SessionOptions ToSessionOptions(string tenant, int inputSampleRate) => new()
+    {
+        Tenant = tenant,
+        SpeechLocale = SpeechLocale,
+        SourceLanguage = SourceLanguage,
+        Targets = Targets,
+        Partials = Partial,
+        TextToSpeech = TextToSpeech,
+        Voice = Voice,
+        VoiceLanguage = VoiceLanguage,
+        AudioFormat = Format,
+        InputSampleRate = inputSampleRate,
+        ProfanityAction = ProfanityAction,
+        ProfanityMarker = ProfanityMarker,
+    };
+}

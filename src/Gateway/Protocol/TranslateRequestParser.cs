@@ -1,0 +1,193 @@
+using System.Text.RegularExpressions;
+using SpeechCluster.Gateway.Languages;
+using SpeechCluster.Grains.Interfaces;
+
+namespace SpeechCluster.Gateway.Protocol;
+
+/// <summary>
+/// Reads the handshake's query and headers. Names and values are case-insensitive; unknown
+/// parameters are ignored; a bad value yields an error message for the 400 answer.
+/// </summary>
+internal static partial class TranslateRequestParser
+{
+    private static readonly string[] Single =
+        ["api-version", "from", "to", "features", "voice", "format", "ProfanityAction", "ProfanityMarker", "profanity"];
+
+    public static ParseResult<TranslateRequest> Parse(IQueryCollection query, IHeaderDictionary headers, LanguageCatalog catalog)
+    {
+        // ASP.NET Core's query collection already matches names case-insensitively.
+        foreach (var name in Single)
+        {
+            if (query[name].Count > 1)
+            {
+                return Fail($"the parameter '{name}' is given more than once");
+            }
+        }
+
+        var apiVersion = query["api-version"].ToString();
+        if (apiVersion != "1.0")
+        {
+            return Fail(apiVersion.Length == 0 ? "api-version is required and must be 1.0" : $"api-version '{Clip(apiVersion)}' is not supported; use 1.0");
+        }
+
+        var from = query["from"].ToString();
+        if (from.Length == 0)
+        {
+            return Fail("'from' is required, e.g. from=en-US");
+        }
+
+        if (catalog.ResolveSpeechLocale(from) is not { } locale)
+        {
+            return Fail($"from={Clip(from)} is not a supported speech language; supported: {string.Join(", ", catalog.Engines.SpeechLocales.Select(s => s.Locale))}");
+        }
+
+        var targets = ParseTargets(query["to"].ToString(), locale.Language, catalog, out var targetError);
+        if (targetError is not null)
+        {
+            return Fail(targetError);
+        }
+
+        var features = ParseFeatures(query["features"].ToString(), out var featureError);
+        if (featureError is not null)
+        {
+            return Fail(featureError);
+        }
+
+        var voice = query["voice"].ToString();
+        string? voiceId = null, voiceLanguage = null;
+        if (voice.Length > 0)
+        {
+            if (catalog.FindVoice(voice) is not { } found)
+            {
+                return Fail($"voice '{Clip(voice)}' is not available; see /languages?api-version=1.0&scope=tts");
+            }
+
+            if (!targets.Contains(found.Language, StringComparer.OrdinalIgnoreCase))
+            {
+                return Fail($"voice '{found.Id}' speaks '{found.Language}', which is not a target language");
+            }
+
+            voiceId = found.Id;
+            voiceLanguage = targets.First(t => t.Equals(found.Language, StringComparison.OrdinalIgnoreCase));
+        }
+
+        if (!TryParseFormat(query["format"].ToString(), out var format))
+        {
+            return Fail($"format '{Clip(query["format"].ToString())}' is not supported; use audio/wav, audio/wav16kHz, audio/wav24kHz or audio/mp3");
+        }
+
+        if (!TryParseEnum(query["ProfanityAction"].ToString(), ProfanityActionFromProfanity(query["profanity"].ToString()), out ProfanityAction action))
+        {
+            return Fail($"ProfanityAction '{Clip(query["ProfanityAction"].ToString())}' is not one of NoAction, Marked, Deleted");
+        }
+
+        if (!TryParseEnum(query["ProfanityMarker"].ToString(), ProfanityMarker.Asterisk, out ProfanityMarker marker))
+        {
+            return Fail($"ProfanityMarker '{Clip(query["ProfanityMarker"].ToString())}' is not one of Asterisk, Tag");
+        }
+
+        if (features.TextToSpeech && targets.FirstOrDefault(t => !catalog.HasVoiceFor(t)) is { } mute)
+        {
+            return Fail($"TextToSpeech was asked for, but no voice speaks '{mute}'");
+        }
+
+        return new ParseResult<TranslateRequest>(new TranslateRequest
+        {
+            SpeechLocale = locale.Locale,
+            SourceLanguage = locale.Language,
+            Targets = targets,
+            Partial = features.Partial,
+            TextToSpeech = features.TextToSpeech,
+            TimingInfo = features.TimingInfo,
+            Voice = voiceId,
+            VoiceLanguage = voiceLanguage,
+            Format = format,
+            ProfanityAction = action,
+            ProfanityMarker = marker,
+            ClientTraceId = HeaderOrQuery(headers, query, "X-ClientTraceId"),
+            CorrelationId = HeaderOrQuery(headers, query, "X-CorrelationId") is { } id && CorrelationIdPattern().IsMatch(id) ? id : null,
+        }, null);
+    }
+
+    private static List<string> ParseTargets(string to, string source, LanguageCatalog catalog, out string? error)
+    {
+        error = null;
+        var targets = new List<string>();
+        var requested = to.Split(',', StringSplitOptions.TrimEntries | StringSplitOptions.RemoveEmptyEntries);
+        if (requested.Length == 0)
+        {
+            error = "'to' is required, e.g. to=es (several targets: to=es,fr)";
+            return targets;
+        }
+
+        foreach (var target in requested)
+        {
+            if (catalog.ResolveTarget(source, target) is not { } language)
+            {
+                error = $"to={Clip(target)} is not a supported translation target from '{source}'; supported: {string.Join(", ", catalog.TargetsOf(source))}";
+                return targets;
+            }
+
+            if (!targets.Contains(language, StringComparer.OrdinalIgnoreCase))
+            {
+                targets.Add(language);
+            }
+        }
+
+        return targets;
+    }
+
+    private static (bool Partial, bool TextToSpeech, bool TimingInfo) ParseFeatures(string features, out string? error)
+    {
+        error = null;
+        (bool Partial, bool TextToSpeech, bool TimingInfo) result = default;
+        foreach (var feature in features.Split(',', StringSplitOptions.TrimEntries | StringSplitOptions.RemoveEmptyEntries))
+        {
+            switch (feature.ToLowerInvariant())
+            {
+                case "partial": result.Partial = true; break;
+                case "texttospeech": result.TextToSpeech = true; break;
+                case "timinginfo": result.TimingInfo = true; break;
+                default:
+                    error = $"feature '{Clip(feature)}' is not one of Partial, TextToSpeech, TimingInfo";
+                    return result;
+            }
+        }
+
+        return result;
+    }
+
+    private static bool TryParseFormat(string value, out SpeechAudioFormat format)
+    {
+        format = value.ToLowerInvariant() switch
+        {
+            "" or "audio/wav" or "audio/wav24khz" => SpeechAudioFormat.Wav24kHz,
+            "audio/wav16khz" => SpeechAudioFormat.Wav16kHz,
+            "audio/mp3" or "audio/mpeg" => SpeechAudioFormat.Mp3,
+            _ => (SpeechAudioFormat)(-1),
+        };
+        return Enum.IsDefined(format);
+    }
+
+    private static bool TryParseEnum<T>(string value, T fallback, out T parsed) where T : struct, Enum
+    {
+        parsed = fallback;
+        return value.Length == 0 || (Enum.TryParse(value, ignoreCase: true, out parsed) && Enum.IsDefined(parsed) && !int.TryParse(value, out _));
+    }
+
+    /// <summary>Microsoft's own app sent <c>profanity=Off|Moderate|Strict</c> instead of ProfanityAction.</summary>
+    private static ProfanityAction ProfanityActionFromProfanity(string profanity) =>
+        profanity.Equals("off", StringComparison.OrdinalIgnoreCase) ? ProfanityAction.NoAction : ProfanityAction.Marked;
+
+    private static string? HeaderOrQuery(IHeaderDictionary headers, IQueryCollection query, string name) =>
+        headers[name].ToString() is { Length: > 0 } header ? header : query[name].ToString() is { Length: > 0 } q ? q : null;
+
+    private static string Clip(string value) => value.Length <= 40 ? value : value[..40] + "…";
+
+    private static ParseResult<TranslateRequest> Fail(string message) => new(null, message);
+
+    [GeneratedRegex("^[a-zA-Z0-9-_.]{1,64}$")]
+    private static partial Regex CorrelationIdPattern();
+}
+
+internal readonly record struct ParseResult<T>(T? Value, string? Error) where T : class;

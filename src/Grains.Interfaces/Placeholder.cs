@@ -1,1 +1,0 @@
-namespace SpeechCluster.Grains.Interfaces; internal static class Placeholder { }

@@ -1,0 +1,8 @@
+namespace SpeechCluster.Grains.Interfaces.Workers;
+
+/// <summary>Translates text segments.</summary>
+public interface ITranslationGrain : IGrainWithIntegerKey
+{
+    [ResponseTimeout("00:00:05")]
+    Task<string> TranslateAsync(string text, string from, string to);
+}

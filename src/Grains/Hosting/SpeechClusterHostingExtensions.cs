@@ -1,0 +1,38 @@
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.DependencyInjection.Extensions;
+using Microsoft.Extensions.Options;
+using SpeechCluster.Engines.Recognition;
+using SpeechCluster.Engines.Synthesis;
+using SpeechCluster.Engines.Text;
+using SpeechCluster.Engines.Translation;
+using SpeechCluster.Engines.Vad;
+
+namespace SpeechCluster.Grains.Hosting;
+
+public static class SpeechClusterHostingExtensions
+{
+    /// <summary>
+    /// The embedded engines (Silero VAD, PocketSphinx, Apertium, espeak-ng and flite, LAME) as
+    /// process-wide singletons, plus the session settings. Idempotent.
+    /// </summary>
+    public static IServiceCollection AddSpeechClusterEngines(this IServiceCollection services, IConfiguration configuration)
+    {
+        services.AddOptions<EngineOptions>().Bind(configuration.GetSection(EngineOptions.Section));
+        services.AddOptions<SessionSettings>().Bind(configuration.GetSection(SessionSettings.Section));
+        services.AddOptions<PocketSphinxOptions>().Bind(configuration.GetSection(EngineOptions.Section + ":PocketSphinx"));
+
+        services.TryAddSingleton<IVoiceActivityModel>(sp => new SileroVadModel(
+            Path.Combine(sp.GetRequiredService<IOptions<EngineOptions>>().Value.ResolveModelsDirectory(), "silero", "silero_vad.onnx")));
+        services.TryAddEnumerable(ServiceDescriptor.Singleton<ISpeechRecognizer, PocketSphinxRecognizer>());
+        services.TryAddSingleton<ITranslator, ApertiumTranslator>();
+        services.TryAddSingleton<ISpeechSynthesizer, CompositeSynthesizer>();
+        services.TryAddSingleton<ITextNormalizer, MinimalTrueText>();
+        services.TryAddSingleton<VoiceDirectory>();
+        services.TryAddSingleton<AudioEncoders>();
+        return services;
+    }
+
+    /// <summary>The grains need nothing beyond the engines; kept as the place for silo-level settings.</summary>
+    public static ISiloBuilder AddSpeechClusterGrains(this ISiloBuilder silo) => silo;
+}

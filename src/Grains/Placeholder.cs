@@ -1,1 +1,0 @@
-namespace SpeechCluster.Grains; internal static class Placeholder { }

@@ -1,0 +1,165 @@
+using SpeechCluster.Grains.Interfaces;
+using SpeechCluster.Grains.Interfaces.Workers;
+
+namespace SpeechCluster.Grains.Session;
+
+internal sealed partial class SessionGrain
+{
+    /// <summary>Sends the open utterance's new audio to its recognizer and publishes a changed hypothesis.</summary>
+    private async Task UpdatePartialAsync()
+    {
+        if (_open is not { } open)
+        {
+            return;
+        }
+
+        var unsent = open.TakeUnsent();
+        if (unsent.Length == 0)
+        {
+            return;
+        }
+
+        var hypothesis = await open.Recognizer.AcceptAsync(Options.SpeechLocale, unsent);
+        // Partials of a new utterance wait until the finals before it are out, so that every
+        // client sees results in utterance order; the next partial carries the latest text anyway.
+        if (!Options.Partials || hypothesis.Length == 0 || hypothesis == open.LastPartial || !_finals.IsCompleted)
+        {
+            return;
+        }
+
+        open.LastPartial = hypothesis;
+        var text = await NormalizeAsync(hypothesis, Options.SourceLanguage, isFinal: false);
+        var translations = await TranslateAsync(text, isFinal: false);
+        _events.Append(new TranscriptEvent
+        {
+            IsFinal = false,
+            UtteranceId = open.Id,
+            PartialIndex = ++open.PartialCount,
+            Recognition = text,
+            Translations = translations,
+            Span = _clock.Span(open.StartSample, open.AudioEnd),
+        });
+    }
+
+    /// <summary>
+    /// Recognizes, tidies and translates a finished utterance; publishes its final and then its
+    /// spoken translations after those of the utterance before it. Never throws: a failed stage
+    /// is logged and leaves its part empty, so ids stay in order without gaps.
+    /// </summary>
+    private async Task FinalizeAsync(OpenUtterance utterance, Task previous)
+    {
+        var outcome = await RecognizeAsync(utterance);
+        var text = await NormalizeAsync(outcome.Text, Options.SourceLanguage, isFinal: true);
+        var translations = await TranslateAsync(text, isFinal: true);
+        await previous;
+        if (_abandoned)
+        {
+            return;
+        }
+
+        _events.Append(new TranscriptEvent
+        {
+            IsFinal = true,
+            UtteranceId = utterance.Id,
+            Recognition = text,
+            Translations = translations,
+            Span = _clock.Span(utterance.StartSample, utterance.EndSample),
+            Words = outcome.Words
+                .Select(w => w with { Offset = w.Offset + StreamClock.Time(utterance.StartSample) })
+                .ToArray(),
+        });
+
+        if (Options.TextToSpeech)
+        {
+            await SpeakAsync(utterance.Id, translations);
+        }
+    }
+
+    private async Task<RecognitionOutcome> RecognizeAsync(OpenUtterance utterance)
+    {
+        try
+        {
+            var unsent = utterance.TakeUnsent();
+            if (unsent.Length > 0)
+            {
+                await utterance.Recognizer.AcceptAsync(Options.SpeechLocale, unsent);
+            }
+
+            return await utterance.Recognizer.FinishAsync();
+        }
+        catch (Exception ex) when (ex is not OperationCanceledException)
+        {
+            Log.StageFailed(logger, "recognition", utterance.Id, ex);
+            return new RecognitionOutcome("", []);
+        }
+    }
+
+    private async Task SpeakAsync(int utteranceId, IReadOnlyList<string> translations)
+    {
+        for (var i = 0; i < Options.Targets.Count; i++)
+        {
+            if (translations[i].Length == 0 || _abandoned)
+            {
+                continue;
+            }
+
+            var target = Options.Targets[i];
+            // The voice parameter names one voice: it speaks the target of its own language.
+            var voice = target.Equals(Options.VoiceLanguage, StringComparison.OrdinalIgnoreCase) ? Options.Voice : null;
+            try
+            {
+                var audio = await GrainFactory.GetGrain<ISynthesisGrain>(0)
+                    .SynthesizeAsync(new SynthesisRequest(translations[i], target, voice, Options.AudioFormat));
+                _events.Append(new SpeechAudioEvent { UtteranceId = utteranceId, Language = target, Audio = audio });
+            }
+            catch (Exception ex) when (ex is not OperationCanceledException)
+            {
+                Log.StageFailed(logger, "synthesis", utteranceId, ex);
+            }
+        }
+    }
+
+    private async Task<string> NormalizeAsync(string text, string language, bool isFinal)
+    {
+        if (text.Length == 0)
+        {
+            return text;
+        }
+
+        try
+        {
+            return await GrainFactory.GetGrain<ITextWorkerGrain>(0).NormalizeAsync(
+                new TextRequest(text, language, isFinal, Options.ProfanityAction, Options.ProfanityMarker));
+        }
+        catch (Exception ex) when (ex is not OperationCanceledException)
+        {
+            Log.StageFailed(logger, "truetext", -1, ex);
+            return text;
+        }
+    }
+
+    /// <summary>One translation per target, in parallel; the source language itself passes through.</summary>
+    private async Task<IReadOnlyList<string>> TranslateAsync(string text, bool isFinal)
+    {
+        var translator = GrainFactory.GetGrain<ITranslationGrain>(0);
+        var tasks = Options.Targets.Select(async target =>
+        {
+            if (text.Length == 0 || target.Equals(Options.SourceLanguage, StringComparison.OrdinalIgnoreCase))
+            {
+                return text;
+            }
+
+            try
+            {
+                var translation = await translator.TranslateAsync(text, Options.SourceLanguage, target);
+                return await NormalizeAsync(translation, target, isFinal);
+            }
+            catch (Exception ex) when (ex is not OperationCanceledException)
+            {
+                Log.StageFailed(logger, "translation", -1, ex);
+                return "";
+            }
+        });
+        return await Task.WhenAll(tasks);
+    }
+}

@@ -1,0 +1,66 @@
+using SpeechCluster.Engines.Recognition;
+using SpeechCluster.Grains.Interfaces;
+using SpeechCluster.Grains.Interfaces.Workers;
+
+namespace SpeechCluster.Grains.Workers;
+
+/// <summary>
+/// One utterance's recognition: holds a leased decoder between calls so partials are incremental.
+/// Decoding runs off the grain scheduler; the grain is not reentrant, so the stream sees one call at a time.
+/// </summary>
+[CollectionAgeLimit(Minutes = 1)]
+internal sealed class RecognitionGrain(ISpeechRecognizer recognizer) : Grain, IRecognitionGrain
+{
+    private IRecognitionStream? _stream;
+
+    public async Task<string> AcceptAsync(string locale, short[] samples)
+    {
+        if (!locale.Equals(recognizer.Locale, StringComparison.OrdinalIgnoreCase))
+        {
+            throw new NotSupportedException($"no recognizer for {locale} on this silo");
+        }
+
+        var stream = _stream ??= recognizer.OpenStream();
+        return await Task.Run(() => stream.AcceptAudio(samples));
+    }
+
+    public async Task<RecognitionOutcome> FinishAsync()
+    {
+        if (_stream is not { } stream)
+        {
+            return new RecognitionOutcome("", []);
+        }
+
+        try
+        {
+            var result = await Task.Run(stream.Finish);
+            return new RecognitionOutcome(
+                result.Text,
+                result.Words.Select(w => new WordTiming(w.Word, w.Offset, w.Duration)).ToArray());
+        }
+        finally
+        {
+            Release();
+        }
+    }
+
+    public Task CancelAsync()
+    {
+        Release();
+        return Task.CompletedTask;
+    }
+
+    public override Task OnDeactivateAsync(DeactivationReason reason, CancellationToken cancellationToken)
+    {
+        _stream?.Dispose();
+        _stream = null;
+        return Task.CompletedTask;
+    }
+
+    private void Release()
+    {
+        _stream?.Dispose();
+        _stream = null;
+        DeactivateOnIdle();
+    }
+}

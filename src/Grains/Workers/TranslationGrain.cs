@@ -1,0 +1,14 @@
+using Orleans.Concurrency;
+using SpeechCluster.Engines.Translation;
+using SpeechCluster.Grains.Interfaces.Workers;
+
+namespace SpeechCluster.Grains.Workers;
+
+[StatelessWorker]
+internal sealed class TranslationGrain(ITranslator translator) : Grain, ITranslationGrain
+{
+    public Task<string> TranslateAsync(string text, string from, string to) =>
+        from.Equals(to, StringComparison.OrdinalIgnoreCase) || text.Length == 0
+            ? Task.FromResult(text)
+            : translator.TranslateAsync(text, from, to);
+}

@@ -1,0 +1,80 @@
+using System.Net;
+using System.Net.Sockets;
+using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Hosting;
+using Microsoft.AspNetCore.Hosting.Server;
+using Microsoft.AspNetCore.Hosting.Server.Features;
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+using SpeechCluster.Gateway.Hosting;
+
+namespace SpeechCluster.EndToEnd.Tests.Infrastructure;
+
+/// <summary>
+/// The real gateway with its embedded silo and engines, listening on a free loopback port: tests
+/// talk to it over real sockets. Each instance gets its own silo ports so several can run at once.
+/// </summary>
+public sealed class GatewayServer : IAsyncDisposable
+{
+    public const string Tenant = "tests";
+    public const string Key = "e2e-test-key-0123456789";
+    public const string OtherTenant = "other";
+    public const string OtherKey = "e2e-other-key-0123456789";
+
+    private GatewayServer(WebApplication app, Uri httpUri)
+    {
+        App = app;
+        HttpUri = httpUri;
+    }
+
+    public WebApplication App { get; }
+
+    public Uri HttpUri { get; }
+
+    public Uri WebSocketUri => new UriBuilder(HttpUri) { Scheme = "ws" }.Uri;
+
+    public IServiceProvider Services => App.Services;
+
+    public static async Task<GatewayServer> StartAsync(
+        IDictionary<string, string?>? settings = null,
+        Action<IServiceCollection>? services = null)
+    {
+        var configuration = new Dictionary<string, string?>
+        {
+            [$"SpeechCluster:Auth:Tenants:{Tenant}:Keys:0"] = Key,
+            [$"SpeechCluster:Auth:Tenants:{OtherTenant}:Keys:0"] = OtherKey,
+            ["SpeechCluster:Auth:TokenSecret"] = "e2e-token-secret-0123456789abcdef0123456789",
+            ["SpeechCluster:Cluster:SiloPort"] = FreePort().ToString(),
+            ["SpeechCluster:Cluster:GatewayPort"] = FreePort().ToString(),
+            ["Logging:LogLevel:Default"] = "Warning",
+        };
+        foreach (var (key, value) in settings ?? new Dictionary<string, string?>())
+        {
+            configuration[key] = value;
+        }
+
+        var app = GatewayApp.Create([], builder =>
+        {
+            builder.WebHost.UseUrls("http://127.0.0.1:0");
+            builder.Configuration.AddInMemoryCollection(configuration);
+            services?.Invoke(builder.Services);
+        });
+        await app.StartAsync();
+        var address = app.Services.GetRequiredService<IServer>().Features.GetRequiredFeature<IServerAddressesFeature>().Addresses.First();
+        return new GatewayServer(app, new Uri(address));
+    }
+
+    public async ValueTask DisposeAsync()
+    {
+        using var timeout = new CancellationTokenSource(TimeSpan.FromSeconds(20));
+        await App.StopAsync(timeout.Token);
+        await App.DisposeAsync();
+    }
+
+    private static int FreePort()
+    {
+        using var listener = new TcpListener(IPAddress.Loopback, 0);
+        listener.Start();
+        return ((IPEndPoint)listener.LocalEndpoint).Port;
+    }
+}
