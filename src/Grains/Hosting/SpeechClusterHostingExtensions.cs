@@ -22,8 +22,9 @@ public static class SpeechClusterHostingExtensions
         services.AddOptions<SessionSettings>().Bind(configuration.GetSection(SessionSettings.Section));
         services.AddOptions<PocketSphinxOptions>().Bind(configuration.GetSection(EngineOptions.Section + ":PocketSphinx"));
 
-        services.TryAddSingleton<IVoiceActivityModel>(sp => new SileroVadModel(
-            Path.Combine(sp.GetRequiredService<IOptions<EngineOptions>>().Value.ResolveModelsDirectory(), "silero", "silero_vad.onnx")));
+        services.AddOptions<SileroVadOptions>().Configure<IOptions<EngineOptions>>((vad, engines) =>
+            vad.ModelPath = Path.Combine(engines.Value.ResolveModelsDirectory(), "silero", "silero_vad.onnx"));
+        services.TryAddSingleton<IVoiceActivityModel, SileroVadModel>();
         services.TryAddEnumerable(ServiceDescriptor.Singleton<ISpeechRecognizer, PocketSphinxRecognizer>());
         services.TryAddSingleton<ITranslator, ApertiumTranslator>();
         services.TryAddSingleton<ISpeechSynthesizer, CompositeSynthesizer>();

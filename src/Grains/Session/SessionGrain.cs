@@ -36,8 +36,10 @@ internal sealed partial class SessionGrain(IOptions<SessionSettings> settings, I
         {
             _options = options;
             _clock = new StreamClock(options.InputSampleRate);
-            _intake = new AudioIntake(options.InputSampleRate, VadRequest.FrameSamples, settings.Value.History);
-            _endpointer = new Endpointer(settings.Value.Endpointer);
+            _endpointer = new Endpointer(settings.Value.Endpointer, VadRequest.FrameSamples);
+            // The history must reach back as far as a start event can (minimum speech plus padding).
+            var history = TimeSpan.FromSeconds(Math.Max(settings.Value.History.TotalSeconds, 2.0 * _endpointer.LookbackSamples / StreamClock.Rate));
+            _intake = new AudioIntake(options.InputSampleRate, VadRequest.FrameSamples, history);
             Log.Started(logger, this.GetPrimaryKeyString(), options.SpeechLocale, string.Join(',', options.Targets));
         }
 
