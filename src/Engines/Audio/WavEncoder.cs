@@ -8,8 +8,8 @@ namespace SpeechCluster.Engines.Audio;
 /// RIFF and data sizes, then 16-bit mono PCM at <see cref="SampleRate"/>.
 /// </summary>
 /// <remarks>
-/// Thread-safe and stateless. The 44-byte form matters: the SpeechTranslator app skips exactly 44
-/// bytes before playing (PROTOCOL.md §5.2).
+/// Thread-safe and stateless. The 44-byte form matters: Microsoft's SpeechTranslator app skips
+/// exactly 44 bytes of a TTS segment before playing it.
 /// </remarks>
 public sealed class WavEncoder : IAudioEncoder
 {

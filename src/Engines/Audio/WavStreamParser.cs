@@ -5,12 +5,15 @@ namespace SpeechCluster.Engines.Audio;
 
 /// <summary>
 /// Reads the client audio stream of one connection: a RIFF/WAVE header of any chunk layout, then
-/// 16-bit PCM, arriving in pieces cut anywhere (PROTOCOL.md §4).
+/// 16-bit PCM, arriving in pieces cut anywhere.
+/// Real clients send a 44-byte header, a 46-byte one (<c>fmt </c> of 18 bytes), or a whole file
+/// with <c>LIST</c> chunks, alone or glued to the first PCM bytes.
 /// </summary>
 /// <remarks>
 /// One instance per connection; not thread-safe. Chunks are walked until the <c>data</c> chunk header;
 /// everything after it is PCM whatever its message boundaries. The RIFF and data size fields are
-/// ignored (clients send 0, real sizes or 0xFFFFFFFF). At most <see cref="MaxHeaderBytes"/> bytes of
+/// ignored (clients send 0, real sizes or 0xFFFFFFFF), and so are the byte rate and block align,
+/// which follow from the fields that are checked. At most <see cref="MaxHeaderBytes"/> bytes of
 /// header are taken, so a lying size field cannot make the parser wait forever. Once
 /// <see cref="WavFeedStatus.Invalid"/>, every later call returns the same result.
 /// </remarks>
@@ -26,12 +29,12 @@ public sealed class WavStreamParser
 
     // Holds a partly received RIFF header, chunk header or fmt body (the largest).
     private readonly byte[] _scratch = new byte[WavFormatChunk.MaxSize + 1];
+    private readonly Pcm16Decoder _pcm = new();
     private Stage _stage = Stage.RiffHeader;
     private int _needed = RiffHeaderSize;
     private int _collected;
     private int _fmtSize;
     private long _skipRemaining;
-    private readonly Pcm16Decoder _pcm = new();
     private WavFeedResult _rejection;
 
     /// <summary>The format the header declares; null until its <c>fmt </c> chunk has been accepted.</summary>

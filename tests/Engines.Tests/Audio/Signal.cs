@@ -67,4 +67,32 @@ internal static class Signal
 
         return max;
     }
+
+    /// <summary>
+    /// The best normalised correlation of <paramref name="delayed"/> with <paramref name="reference"/>
+    /// over delays 0 to <paramref name="maxDelay"/> samples, and that delay.
+    /// </summary>
+    public static (double Correlation, int Delay) BestCorrelation(ReadOnlySpan<short> reference, ReadOnlySpan<short> delayed, int maxDelay)
+    {
+        var length = Math.Min(reference.Length, delayed.Length - maxDelay);
+        var best = (Correlation: double.MinValue, Delay: 0);
+        for (var delay = 0; delay <= maxDelay; delay++)
+        {
+            double product = 0, referenceEnergy = 0, delayedEnergy = 0;
+            for (var i = 0; i < length; i++)
+            {
+                product += (double)reference[i] * delayed[i + delay];
+                referenceEnergy += (double)reference[i] * reference[i];
+                delayedEnergy += (double)delayed[i + delay] * delayed[i + delay];
+            }
+
+            var correlation = product / Math.Sqrt(referenceEnergy * delayedEnergy + 1e-9);
+            if (correlation > best.Correlation)
+            {
+                best = (correlation, delay);
+            }
+        }
+
+        return best;
+    }
 }
