@@ -64,7 +64,7 @@ public sealed class WavStreamParserTests
         for (var i = 0; i < header.Length - 1; i++)
         {
             Assert.Equal(WavFeedResult.NeedMore, parser.Feed(header.AsSpan(i, 1), samples));
-            Assert.Null(i < 12 ? parser.Format : null);
+            Assert.Equal(i >= 12 + 8 + 18 - 1, parser.Format is not null);
         }
 
         Assert.Equal(WavFeedResult.Audio(0), parser.Feed(header.AsSpan(^1), samples));
