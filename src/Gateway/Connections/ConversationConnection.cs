@@ -137,7 +137,7 @@ internal sealed partial class ConversationConnection(
         var result = _parser.Feed(data.Span, _samples);
         if (result.Status == WavFeedStatus.Invalid)
         {
-            return CloseOutcome.InvalidData(result.Error ?? "invalid audio");
+            return CloseOutcome.InvalidData(result.Reason ?? "invalid audio");
         }
 
         if (!_started && _parser.Format is { } format)
