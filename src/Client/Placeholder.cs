@@ -1,1 +1,0 @@
-namespace SpeechCluster.Client; internal static class Placeholder { }
