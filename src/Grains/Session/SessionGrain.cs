@@ -115,7 +115,7 @@ internal sealed partial class SessionGrain(IOptions<SessionSettings> settings, I
 
         _events.Complete();
         // Let finals already in flight release their recognizers before the activation goes.
-        await _finals.WaitAsync(TimeSpan.FromSeconds(5)).ConfigureAwait(ConfigureAwaitOptions.SuppressThrowing);
+        await _finals.WaitAsync(TimeSpan.FromSeconds(5)).ConfigureAwait(ConfigureAwaitOptions.SuppressThrowing | ConfigureAwaitOptions.ContinueOnCapturedContext);
         DeactivateOnIdle();
     }
 

@@ -1,6 +1,7 @@
 using Orleans.Concurrency;
 using SpeechCluster.Engines.Recognition;
 using SpeechCluster.Engines.Translation;
+using SpeechCluster.Grains.Hosting;
 using SpeechCluster.Grains.Interfaces.Workers;
 
 namespace SpeechCluster.Grains.Workers;

@@ -2,6 +2,7 @@ using Orleans.Concurrency;
 using SpeechCluster.Engines.Audio;
 using SpeechCluster.Engines.Synthesis;
 using SpeechCluster.Grains.Interfaces;
+using SpeechCluster.Grains.Hosting;
 using SpeechCluster.Grains.Interfaces.Workers;
 
 namespace SpeechCluster.Grains.Workers;
