@@ -1,0 +1,54 @@
+using SpeechCluster.Grains.Session;
+
+namespace SpeechCluster.Grains.Tests;
+
+public sealed class AudioIntakeTests
+{
+    [Fact]
+    public void Accept_16kHzInOddChunks_HandsOutWholeFramesInStreamOrder()
+    {
+        var intake = new AudioIntake(16000, 512, TimeSpan.FromSeconds(1));
+        var input = Enumerable.Range(0, 5000).Select(i => (short)i).ToArray();
+        var frames = new List<short>();
+
+        foreach (var chunk in input.Chunk(333))
+        {
+            var (taken, start) = intake.Accept(chunk);
+            Assert.Equal(frames.Count, start);
+            Assert.Equal(0, taken.Length % 512);
+            frames.AddRange(taken);
+        }
+
+        Assert.Equal(input.Take(frames.Count), frames);
+        Assert.Equal(5000 / 512 * 512, intake.Position);
+        Assert.Equal(input.Skip(frames.Count), intake.TakeRemainder());
+    }
+
+    [Fact]
+    public void Accept_8kHz_ResampledToTwiceTheSamples()
+    {
+        var intake = new AudioIntake(8000, 512, TimeSpan.FromSeconds(1));
+        var second = Enumerable.Range(0, 8000).Select(i => (short)(10000 * Math.Sin(2 * Math.PI * 440 * i / 8000))).ToArray();
+
+        var total = 0;
+        foreach (var chunk in second.Chunk(800))
+        {
+            total += intake.Accept(chunk).Frames.Length;
+        }
+
+        total += intake.TakeRemainder().Length;
+        Assert.InRange(total, 15900, 16000);
+    }
+
+    [Fact]
+    public void Recent_ReturnsRememberedAudioOnlyWithinHistory()
+    {
+        var intake = new AudioIntake(16000, 512, TimeSpan.FromSeconds(0.1));
+        var input = Enumerable.Range(0, 4096).Select(i => (short)i).ToArray();
+        intake.Accept(input);
+
+        Assert.Equal(input[3000..3500], intake.Recent(3000, 3500));
+        // 0.1 s of history is 1600 samples: older audio is gone.
+        Assert.Equal(input[(4096 - 1600)..], intake.Recent(0, 4096));
+    }
+}
