@@ -25,11 +25,15 @@ internal static partial class ApertiumLog
         Message = "Apertium pipeline {Mode} gave no answer within {Timeout}; killed")]
     public static partial void PipelineTimedOut(ILogger logger, string mode, TimeSpan timeout);
 
-    [LoggerMessage(EventId = 6, EventName = "ApertiumPipelineError", Level = LogLevel.Debug,
+    [LoggerMessage(EventId = 6, EventName = "ApertiumPipelineError", Level = LogLevel.Warning,
         Message = "Apertium pipeline {Mode} wrote to stderr: {Line}")]
     public static partial void PipelineError(ILogger logger, string mode, string line);
 
     [LoggerMessage(EventId = 7, EventName = "ApertiumOutputDiscarded", Level = LogLevel.Debug,
         Message = "Apertium pipeline {Mode} flushed {Length} characters that answer no pending segment; discarded")]
     public static partial void PipelineOutputDiscarded(ILogger logger, string mode, int length);
+
+    [LoggerMessage(EventId = 8, EventName = "ApertiumModeSkipped", Level = LogLevel.Warning,
+        Message = "Apertium mode {Mode} ({Path}) is not offered: its file could not be read as a pipeline")]
+    public static partial void ModeSkipped(ILogger logger, string mode, string path, Exception exception);
 }

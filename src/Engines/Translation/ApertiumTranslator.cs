@@ -28,13 +28,13 @@ public sealed class ApertiumTranslator : ITranslator
         ArgumentNullException.ThrowIfNull(options);
         ArgumentNullException.ThrowIfNull(logger);
         var settings = options.Value;
-        var modes = ApertiumModeCatalog.Discover(settings.ModesDirectories);
-        _pipelines = modes.ToFrozenDictionary(m => m.Name, m => new ApertiumPipeline(m, settings.Timeout, logger));
+        ArgumentOutOfRangeException.ThrowIfLessThanOrEqual(settings.Timeout, TimeSpan.Zero, "ApertiumOptions.Timeout");
+        _pipelines = CreatePipelines(ApertiumModeCatalog.Discover(settings.ModesDirectories), settings.Timeout, logger);
         _routes = BuildRoutes([.. _pipelines.Values], settings.PivotLanguage?.ToLowerInvariant());
         Pairs = [.. _routes
             .Select(r => new LanguagePair(r.Key.From, r.Key.To, r.Value.Length > 1 ? r.Value[0].Mode.To : null))
             .OrderBy(p => p.From, StringComparer.Ordinal).ThenBy(p => p.To, StringComparer.Ordinal)];
-        ApertiumLog.ModesFound(logger, modes.Count, string.Join(", ", modes.Select(m => m.Name)), Pairs.Count - modes.Count);
+        ApertiumLog.ModesFound(logger, _pipelines.Count, string.Join(", ", _pipelines.Keys.Order(StringComparer.Ordinal)), Pairs.Count - _pipelines.Count);
     }
 
     /// <inheritdoc />
@@ -87,6 +87,25 @@ public sealed class ApertiumTranslator : ITranslator
     {
         var dash = language.IndexOfAny(['-', '_']);
         return (dash > 0 ? language[..dash] : language).ToLowerInvariant();
+    }
+
+    private static FrozenDictionary<string, ApertiumPipeline> CreatePipelines(
+        IReadOnlyList<ApertiumMode> modes, TimeSpan timeout, ILogger logger)
+    {
+        var pipelines = new Dictionary<string, ApertiumPipeline>(StringComparer.Ordinal);
+        foreach (var mode in modes)
+        {
+            try
+            {
+                pipelines.Add(mode.Name, new ApertiumPipeline(mode, timeout, logger));
+            }
+            catch (Exception ex) when (ex is IOException or UnauthorizedAccessException or FormatException)
+            {
+                ApertiumLog.ModeSkipped(logger, mode.Name, mode.FilePath, ex);
+            }
+        }
+
+        return pipelines.ToFrozenDictionary(StringComparer.Ordinal);
     }
 
     private static FrozenDictionary<(string From, string To), ApertiumPipeline[]> BuildRoutes(

@@ -49,4 +49,22 @@ public sealed class ApertiumModeTests
             folder.Delete(recursive: true);
         }
     }
+
+    [Fact]
+    public void Constructor_ModeFileThatIsNoPipeline_LeavesOnlyThatDirectionOut()
+    {
+        var folder = Directory.CreateTempSubdirectory("speechcluster-modes-");
+        try
+        {
+            File.WriteAllText(Path.Combine(folder.FullName, "eng-spa.mode"), "lt-proc 'unclosed");
+            File.WriteAllText(Path.Combine(folder.FullName, "spa-eng.mode"), "lt-proc x");
+            using var translator = ApertiumTranslatorFixture.Create(o => o.ModesDirectories = [folder.FullName]);
+
+            Assert.Equal([new LanguagePair("es", "en")], translator.Pairs);
+        }
+        finally
+        {
+            folder.Delete(recursive: true);
+        }
+    }
 }

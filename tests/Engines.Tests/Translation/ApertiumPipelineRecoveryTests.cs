@@ -69,6 +69,31 @@ public sealed class ApertiumPipelineRecoveryTests
         }
     }
 
+    [Fact]
+    public async Task TranslateAsync_CallerCancelsWhilePipelineHangs_ReturnsCancellationNotTimeout()
+    {
+        var modes = Directory.CreateTempSubdirectory("speechcluster-modes-");
+        try
+        {
+            await File.WriteAllTextAsync(Path.Combine(modes.FullName, "eng-spa.mode"), "tail -f /dev/null");
+            using var translator = ApertiumTranslatorFixture.Create(o =>
+            {
+                o.ModesDirectories = [modes.FullName];
+                o.Timeout = TimeSpan.FromMinutes(5);
+            });
+            using var cancellation = new CancellationTokenSource(TimeSpan.FromMilliseconds(200));
+
+            var error = await Assert.ThrowsAnyAsync<OperationCanceledException>(
+                () => translator.TranslateAsync("The house is red.", "en", "es", cancellation.Token));
+
+            Assert.Equal(cancellation.Token, error.CancellationToken);
+        }
+        finally
+        {
+            modes.Delete(recursive: true);
+        }
+    }
+
     private static List<int> ChildrenOf(int pid)
     {
         var path = $"/proc/{pid}/task/{pid}/children";
