@@ -3,7 +3,7 @@ namespace SpeechCluster.Engines.Synthesis;
 /// <summary>A text-to-speech engine. Thread-safe (engines that are not serialize calls inside).</summary>
 public interface ISpeechSynthesizer : IDisposable
 {
-    /// <summary>The voices it offers.</summary>
+    /// <summary>The voices it offers; within one language, the engine's preferred voice comes first.</summary>
     IReadOnlyList<VoiceInfo> Voices { get; }
 
     /// <summary>Speaks <paramref name="text"/> with the voice <paramref name="voiceId"/> (one of <see cref="Voices"/>).</summary>

@@ -1,0 +1,25 @@
+namespace SpeechCluster.Engines.Translation;
+
+/// <summary>Settings of <see cref="ApertiumTranslator"/>.</summary>
+public sealed class ApertiumOptions
+{
+    /// <summary>
+    /// Folders searched for Apertium <c>*.mode</c> files; a missing folder is skipped, and a mode found
+    /// in an earlier folder wins. Default: <c>/usr/share/apertium/modes</c>, <c>/usr/local/share/apertium/modes</c>.
+    /// </summary>
+    public IList<string> ModesDirectories { get; set; } =
+        ["/usr/share/apertium/modes", "/usr/local/share/apertium/modes"];
+
+    /// <summary>
+    /// The language that bridges two languages without a direct pair (ISO 639-1), or <c>null</c> for
+    /// no pivoting. Default: <c>es</c>, the hub of most Apertium pairs.
+    /// </summary>
+    public string? PivotLanguage { get; set; } = "es";
+
+    /// <summary>
+    /// How long one segment may take in one pipeline, its start-up included (loading the largest
+    /// pairs takes about 1.5 s on a busy 2-core machine); past it the pipeline is killed and restarted.
+    /// Default: 10 seconds.
+    /// </summary>
+    public TimeSpan Timeout { get; set; } = TimeSpan.FromSeconds(10);
+}
