@@ -1,6 +1,7 @@
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
+using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 using SpeechCluster.Engines.Recognition;
 using SpeechCluster.Engines.Synthesis;
@@ -27,9 +28,11 @@ public static class SpeechClusterHostingExtensions
         services.TryAddSingleton<IVoiceActivityModel, SileroVadModel>();
         services.TryAddEnumerable(ServiceDescriptor.Singleton<ISpeechRecognizer, PocketSphinxRecognizer>());
         services.TryAddSingleton<ITranslator, ApertiumTranslator>();
-        services.TryAddSingleton<ISpeechSynthesizer, CompositeSynthesizer>();
+        services.TryAddSingleton(sp => CompositeSynthesizer.CreateAvailable(sp.GetRequiredService<ILoggerFactory>()));
+        services.TryAddSingleton<ISpeechSynthesizer>(sp => sp.GetRequiredService<CompositeSynthesizer>());
         services.TryAddSingleton<ITextNormalizer, MinimalTrueText>();
         services.TryAddSingleton<VoiceDirectory>();
+        services.TryAddSingleton(TimeProvider.System);
         services.TryAddSingleton<AudioEncoders>();
         return services;
     }

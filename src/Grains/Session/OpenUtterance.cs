@@ -21,6 +21,9 @@ internal sealed class OpenUtterance(int id, long startSample, IRecognitionGrain 
 
     public IRecognitionGrain Recognizer { get; } = recognizer;
 
+    /// <summary>When the endpointer decided the utterance was over (a <see cref="TimeProvider"/> timestamp).</summary>
+    public long DecidedAt { get; set; }
+
     public int PartialCount { get; set; }
 
     public string LastPartial { get; set; } = "";

@@ -68,10 +68,12 @@ internal sealed partial class SessionGrain
                 .Select(w => w with { Offset = w.Offset + StreamClock.Time(utterance.StartSample) })
                 .ToArray(),
         });
+        var published = time.GetTimestamp();
+        SessionMetrics.EndpointToFinal.Record(time.GetElapsedTime(utterance.DecidedAt, published).TotalMilliseconds);
 
         if (Options.TextToSpeech)
         {
-            await SpeakAsync(utterance.Id, translations);
+            await SpeakAsync(utterance.Id, translations, published);
         }
     }
 
@@ -94,7 +96,7 @@ internal sealed partial class SessionGrain
         }
     }
 
-    private async Task SpeakAsync(int utteranceId, IReadOnlyList<string> translations)
+    private async Task SpeakAsync(int utteranceId, IReadOnlyList<string> translations, long finalPublished)
     {
         for (var i = 0; i < Options.Targets.Count; i++)
         {
@@ -111,6 +113,10 @@ internal sealed partial class SessionGrain
                 var audio = await GrainFactory.GetGrain<ISynthesisGrain>(0)
                     .SynthesizeAsync(new SynthesisRequest(translations[i], target, voice, Options.AudioFormat));
                 _events.Append(new SpeechAudioEvent { UtteranceId = utteranceId, Language = target, Audio = audio });
+                if (i == 0)
+                {
+                    SessionMetrics.FinalToAudio.Record(time.GetElapsedTime(finalPublished).TotalMilliseconds);
+                }
             }
             catch (Exception ex) when (ex is not OperationCanceledException)
             {

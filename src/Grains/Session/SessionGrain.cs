@@ -13,7 +13,8 @@ namespace SpeechCluster.Grains.Session;
 /// the final pipeline (recognition, TrueText, translation, synthesis) in utterance order. All
 /// conversation state lives here; the workers hold none that must survive.
 /// </summary>
-internal sealed partial class SessionGrain(IOptions<SessionSettings> settings, ILogger<SessionGrain> logger) : Grain, ISessionGrain
+internal sealed partial class SessionGrain(IOptions<SessionSettings> settings, TimeProvider time, ILogger<SessionGrain> logger)
+    : Grain, ISessionGrain
 {
     private readonly EventLog _events = new();
     private readonly List<EndpointEvent> _endpoints = [];
@@ -136,6 +137,7 @@ internal sealed partial class SessionGrain(IOptions<SessionSettings> settings, I
             else if (endpoint.Kind == EndpointEventKind.Ended && _open is { } open)
             {
                 open.EndSample = Math.Min(endpoint.EndSample, open.AudioEnd);
+                open.DecidedAt = time.GetTimestamp();
                 _open = null;
                 _finals = FinalizeAsync(open, _finals);
             }
