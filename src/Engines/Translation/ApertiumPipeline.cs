@@ -18,11 +18,11 @@ internal sealed class ApertiumPipeline : IDisposable
     private long _nonce;
     private bool _disposed;
 
-    public ApertiumPipeline(ApertiumMode mode, TimeSpan timeout, ILogger logger)
+    public ApertiumPipeline(ApertiumMode mode, ApertiumOptions options, ILogger logger)
     {
         _mode = mode;
-        _command = ApertiumPipelineCommand.Build(File.ReadAllText(mode.FilePath));
-        _timeout = timeout;
+        _command = ApertiumPipelineCommand.Build(File.ReadAllText(mode.FilePath), options.UnbufferLtProc);
+        _timeout = options.Timeout;
         _logger = logger;
     }
 

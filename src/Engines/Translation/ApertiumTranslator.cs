@@ -29,7 +29,7 @@ public sealed class ApertiumTranslator : ITranslator
         ArgumentNullException.ThrowIfNull(logger);
         var settings = options.Value;
         ArgumentOutOfRangeException.ThrowIfLessThanOrEqual(settings.Timeout, TimeSpan.Zero, "ApertiumOptions.Timeout");
-        _pipelines = CreatePipelines(ApertiumModeCatalog.Discover(settings.ModesDirectories), settings.Timeout, logger);
+        _pipelines = CreatePipelines(ApertiumModeCatalog.Discover(settings.ModesDirectories), settings, logger);
         _routes = BuildRoutes([.. _pipelines.Values], settings.PivotLanguage?.ToLowerInvariant());
         Pairs = [.. _routes
             .Select(r => new LanguagePair(r.Key.From, r.Key.To, r.Value.Length > 1 ? r.Value[0].Mode.To : null))
@@ -90,14 +90,14 @@ public sealed class ApertiumTranslator : ITranslator
     }
 
     private static FrozenDictionary<string, ApertiumPipeline> CreatePipelines(
-        IReadOnlyList<ApertiumMode> modes, TimeSpan timeout, ILogger logger)
+        IReadOnlyList<ApertiumMode> modes, ApertiumOptions options, ILogger logger)
     {
         var pipelines = new Dictionary<string, ApertiumPipeline>(StringComparer.Ordinal);
         foreach (var mode in modes)
         {
             try
             {
-                pipelines.Add(mode.Name, new ApertiumPipeline(mode, timeout, logger));
+                pipelines.Add(mode.Name, new ApertiumPipeline(mode, options, logger));
             }
             catch (Exception ex) when (ex is IOException or UnauthorizedAccessException or FormatException)
             {
