@@ -22,4 +22,12 @@ public sealed class ApertiumOptions
     /// Default: 10 seconds.
     /// </summary>
     public TimeSpan Timeout { get; set; } = TimeSpan.FromSeconds(10);
+
+    /// <summary>
+    /// Whether each <c>lt-proc</c> stage runs under <c>stdbuf -o0</c>, which some lttoolbox builds need
+    /// to hand on a segment before the next one arrives. Debian 12's lttoolbox 3.7.1 flushes on NUL by
+    /// itself, and without the wrapper gives the same output about 40% faster (measured, 161 sentences).
+    /// Default: <c>true</c> (safe everywhere).
+    /// </summary>
+    public bool UnbufferLtProc { get; set; } = true;
 }

@@ -11,6 +11,7 @@ internal sealed class ApertiumPipeline : IDisposable
     private readonly ApertiumMode _mode;
     private readonly string _command;
     private readonly TimeSpan _timeout;
+    private readonly TimeProvider _timeProvider;
     private readonly ILogger _logger;
     private readonly SemaphoreSlim _gate = new(1, 1);
     private readonly Lock _sync = new();
@@ -18,11 +19,12 @@ internal sealed class ApertiumPipeline : IDisposable
     private long _nonce;
     private bool _disposed;
 
-    public ApertiumPipeline(ApertiumMode mode, TimeSpan timeout, ILogger logger)
+    public ApertiumPipeline(ApertiumMode mode, ApertiumOptions options, TimeProvider timeProvider, ILogger logger)
     {
         _mode = mode;
-        _command = ApertiumPipelineCommand.Build(File.ReadAllText(mode.FilePath));
-        _timeout = timeout;
+        _command = ApertiumPipelineCommand.Build(File.ReadAllText(mode.FilePath), options.UnbufferLtProc);
+        _timeout = options.Timeout;
+        _timeProvider = timeProvider;
         _logger = logger;
     }
 
@@ -71,7 +73,7 @@ internal sealed class ApertiumPipeline : IDisposable
             for (var attempt = 1; ; attempt++)
             {
                 var process = EnsureRunning();
-                using var timeout = new CancellationTokenSource(_timeout);
+                using var timeout = new CancellationTokenSource(_timeout, _timeProvider);
                 try
                 {
                     return await process.ExchangeAsync(frame, nonce, timeout.Token);

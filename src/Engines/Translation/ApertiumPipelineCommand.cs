@@ -20,9 +20,9 @@ internal static class ApertiumPipelineCommand
 
     /// <summary>Returns a script for <c>/bin/sh -c</c>.</summary>
     /// <exception cref="FormatException">The mode has an empty stage or an unclosed quote.</exception>
-    public static string Build(string modeText)
+    public static string Build(string modeText, bool unbufferLtProc = true)
     {
-        var stages = Split(modeText.Trim(), splitOnPipe: true).Select(BuildStage).ToList();
+        var stages = Split(modeText.Trim(), splitOnPipe: true).Select(stage => BuildStage(stage, unbufferLtProc)).ToList();
         if (stages.Count == 0)
         {
             throw new FormatException("The mode file has no pipeline.");
@@ -34,7 +34,7 @@ internal static class ApertiumPipelineCommand
         return $"exec 3<&0 4>&1 </dev/null >/dev/null\n{pipeline} &\nexec 3<&- 4>&-\nwait\n";
     }
 
-    private static string BuildStage(string stage)
+    private static string BuildStage(string stage, bool unbufferLtProc)
     {
         var words = Split(stage, splitOnPipe: false);
         if (words.Count == 0)
@@ -69,7 +69,7 @@ internal static class ApertiumPipelineCommand
             arguments.Insert(0, "-z");
         }
 
-        var prefix = isLtProc ? "stdbuf -o0 " : "";
+        var prefix = isLtProc && unbufferLtProc ? "stdbuf -o0 " : "";
         return $"{prefix}{words[0]} {string.Join(' ', arguments)}";
     }
 

@@ -48,7 +48,8 @@ internal static partial class ApertiumText
     }
 
     /// <summary>
-    /// Turns one flushed output back into text: superblanks are dropped and escapes undone. Returns
+    /// Turns one flushed output back into text: superblanks are dropped, escapes undone, and runs of
+    /// spaces (left where Apertium drops a word, such as a subject pronoun in Spanish) made one. Returns
     /// <c>false</c> when the last superblank is not <paramref name="nonce"/>, i.e. the output is not the
     /// answer to this segment (a pipeline that died and flushed what it had).
     /// </summary>
@@ -80,9 +81,12 @@ internal static partial class ApertiumText
             }
         }
 
-        text = builder.ToString().Trim();
+        text = SpaceRun().Replace(builder.ToString(), " ").Trim();
         return lastBlank.SequenceEqual(nonce.ToString(CultureInfo.InvariantCulture));
     }
+
+    [GeneratedRegex(@"\s{2,}")]
+    private static partial Regex SpaceRun();
 
     // A lone "i" (also in "i'm", "i'll"), not the "i" of "i.e." or of a hyphenated word.
     [GeneratedRegex(@"(?<![\p{L}\p{N}\-.'’])i(?![\p{L}\p{N}\-]|\.\p{L})")]

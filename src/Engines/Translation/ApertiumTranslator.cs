@@ -7,8 +7,8 @@ namespace SpeechCluster.Engines.Translation;
 /// <summary>
 /// Translates with the Apertium language pairs installed on this machine, each direction running as
 /// one long-lived pipeline of processes (started on first use, restarted when it dies or hangs).
-/// Thread-safe: segments of one direction are translated one at a time in arrival order (about
-/// 1 ms each); directions run in parallel. Dispose kills every pipeline.
+/// Thread-safe: segments of one direction are translated one at a time in arrival order (a few
+/// milliseconds each); directions run in parallel. Dispose kills every pipeline.
 /// </summary>
 /// <remarks>
 /// Languages are ISO 639-1 codes where one exists (<c>en</c>, <c>es</c>, <c>ca</c>, <c>pt</c>), else
@@ -23,13 +23,14 @@ public sealed class ApertiumTranslator : ITranslator
     private readonly FrozenDictionary<(string From, string To), ApertiumPipeline[]> _routes;
     private bool _disposed;
 
-    public ApertiumTranslator(IOptions<ApertiumOptions> options, ILogger<ApertiumTranslator> logger)
+    /// <param name="timeProvider">Clock for <see cref="ApertiumOptions.Timeout"/>; default: the system clock.</param>
+    public ApertiumTranslator(IOptions<ApertiumOptions> options, ILogger<ApertiumTranslator> logger, TimeProvider? timeProvider = null)
     {
         ArgumentNullException.ThrowIfNull(options);
         ArgumentNullException.ThrowIfNull(logger);
         var settings = options.Value;
         ArgumentOutOfRangeException.ThrowIfLessThanOrEqual(settings.Timeout, TimeSpan.Zero, "ApertiumOptions.Timeout");
-        _pipelines = CreatePipelines(ApertiumModeCatalog.Discover(settings.ModesDirectories), settings.Timeout, logger);
+        _pipelines = CreatePipelines(ApertiumModeCatalog.Discover(settings.ModesDirectories), settings, timeProvider ?? TimeProvider.System, logger);
         _routes = BuildRoutes([.. _pipelines.Values], settings.PivotLanguage?.ToLowerInvariant());
         Pairs = [.. _routes
             .Select(r => new LanguagePair(r.Key.From, r.Key.To, r.Value.Length > 1 ? r.Value[0].Mode.To : null))
@@ -90,14 +91,14 @@ public sealed class ApertiumTranslator : ITranslator
     }
 
     private static FrozenDictionary<string, ApertiumPipeline> CreatePipelines(
-        IReadOnlyList<ApertiumMode> modes, TimeSpan timeout, ILogger logger)
+        IReadOnlyList<ApertiumMode> modes, ApertiumOptions options, TimeProvider timeProvider, ILogger logger)
     {
         var pipelines = new Dictionary<string, ApertiumPipeline>(StringComparer.Ordinal);
         foreach (var mode in modes)
         {
             try
             {
-                pipelines.Add(mode.Name, new ApertiumPipeline(mode, timeout, logger));
+                pipelines.Add(mode.Name, new ApertiumPipeline(mode, options, timeProvider, logger));
             }
             catch (Exception ex) when (ex is IOException or UnauthorizedAccessException or FormatException)
             {

@@ -22,6 +22,15 @@ public sealed class ApertiumModeTests
     }
 
     [Fact]
+    public void Build_WithoutUnbuffering_LeavesLtProcAsItIs()
+    {
+        var command = ApertiumPipelineCommand.Build("lt-proc a.bin | lt-proc -p b.bin", unbufferLtProc: false);
+
+        Assert.Contains("\nlt-proc -z a.bin <&3 3<&- 4>&- | lt-proc -z -p b.bin >&4 3<&- 4>&- &\n", command);
+        Assert.DoesNotContain("stdbuf", command);
+    }
+
+    [Fact]
     public void Build_UnclosedQuote_Throws()
     {
         Assert.Throws<FormatException>(() => ApertiumPipelineCommand.Build("lt-proc '/d/x.bin"));

@@ -36,6 +36,13 @@ public sealed class ApertiumTextTests
         Assert.Equal("Hola [x] @y.", text);
     }
 
+    [Fact]
+    public void TryUnframe_SpacesLeftByADroppedWord_BecomeOne()
+    {
+        Assert.True(ApertiumText.TryUnframe("cuánto  podría haber  sido[][\n][1]", 1, out var text));
+        Assert.Equal("cuánto podría haber sido", text);
+    }
+
     [Theory]
     [InlineData("Hola.[][\n][6]")]
     [InlineData("")]

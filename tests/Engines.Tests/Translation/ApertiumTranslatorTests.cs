@@ -26,9 +26,17 @@ public sealed class ApertiumTranslatorTests(ApertiumTranslatorFixture fixture) :
     [InlineData("The house is red.", "La casa es roja.")]
     [InlineData("Good morning, how are you?", "Buenos días, cómo eres?")]
     [InlineData("i am happy", "Soy feliz")]
+    [InlineData("he was not an ill disposed young man", "No fue un hombre joven colocado enfermo")]
+    [InlineData("how much there might be", "Cuánto podría haber")]
     public async Task TranslateAsync_EnglishToSpanish_GivesApertiumsTranslation(string english, string spanish)
     {
         Assert.Equal(spanish, await _translator.TranslateAsync(english, "en", "es"));
+    }
+
+    [Fact]
+    public async Task TranslateAsync_EnglishToCatalan_UsesTheDirectPair()
+    {
+        Assert.Equal("La casa és vermell.", await _translator.TranslateAsync("The house is red.", "en", "ca"));
     }
 
     [Fact]
