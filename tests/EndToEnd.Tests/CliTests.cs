@@ -58,7 +58,7 @@ public sealed class CliTests(SharedGateway gateway)
     private static async Task<(int Exit, string Output, string Error)> RunAsync(params string[] args)
     {
         var start = new ProcessStartInfo("dotnet") { RedirectStandardOutput = true, RedirectStandardError = true };
-        start.ArgumentList.Add(Path.Combine(AppContext.BaseDirectory, "speechcluster.dll"));
+        start.ArgumentList.Add(BuiltPrograms.Cli);
         foreach (var arg in args)
         {
             start.ArgumentList.Add(arg);

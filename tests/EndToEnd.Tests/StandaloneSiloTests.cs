@@ -14,7 +14,7 @@ public sealed class StandaloneSiloTests
         var siloPort = FreePort();
         var gatewayPort = FreePort();
         var start = new ProcessStartInfo("dotnet") { RedirectStandardOutput = true, RedirectStandardError = true };
-        start.ArgumentList.Add(Path.Combine(AppContext.BaseDirectory, "SpeechCluster.Silo.dll"));
+        start.ArgumentList.Add(BuiltPrograms.Silo);
         start.Environment["SpeechCluster__Cluster__SiloPort"] = siloPort.ToString();
         start.Environment["SpeechCluster__Cluster__GatewayPort"] = gatewayPort.ToString();
         start.Environment["DOTNET_ENVIRONMENT"] = "Development";

@@ -32,7 +32,7 @@ internal sealed record TranslateRequest
 
     public string? CorrelationId { get; init; }
 
-    public SessionOptions ToSessionOptions(string tenant, int inputSampleRate) => new()
+    public Grains.Interfaces.SessionOptions ToSessionOptions(string tenant, int inputSampleRate) => new()
     {
         Tenant = tenant,
         SpeechLocale = SpeechLocale,

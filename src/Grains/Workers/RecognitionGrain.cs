@@ -8,7 +8,7 @@ namespace SpeechCluster.Grains.Workers;
 /// One utterance's recognition: holds a leased decoder between calls so partials are incremental.
 /// Decoding runs off the grain scheduler; the grain is not reentrant, so the stream sees one call at a time.
 /// </summary>
-[CollectionAgeLimit(Minutes = 1)]
+[CollectionAgeLimit(Minutes = 2)]
 internal sealed class RecognitionGrain(ISpeechRecognizer recognizer) : Grain, IRecognitionGrain
 {
     private IRecognitionStream? _stream;

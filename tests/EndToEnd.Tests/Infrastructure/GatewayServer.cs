@@ -60,7 +60,7 @@ public sealed class GatewayServer : IAsyncDisposable
             services?.Invoke(builder.Services);
         });
         await app.StartAsync();
-        var address = app.Services.GetRequiredService<IServer>().Features.GetRequiredFeature<IServerAddressesFeature>().Addresses.First();
+        var address = app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.First();
         return new GatewayServer(app, new Uri(address));
     }
 
