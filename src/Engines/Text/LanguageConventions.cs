@@ -1,0 +1,112 @@
+using System.Text;
+
+namespace SpeechCluster.Engines.Text;
+
+/// <summary>
+/// Punctuation conventions of the written language, applied to the finished text: Spanish opens
+/// questions and exclamations with "¿" and "¡" (Apertium never writes them), French puts a narrow
+/// no-break space before "?", "!" and ";" and a no-break space before ":". Other languages: nothing.
+/// </summary>
+internal static class LanguageConventions
+{
+    public static string Apply(string text, string language) => language switch
+    {
+        "es" => SpanishOpeningMarks(text),
+        "fr" => FrenchSpaces(text),
+        _ => text,
+    };
+
+    /// <summary>Capitalises the first letter of every sentence of an already punctuated text.</summary>
+    public static string CapitalizeSentences(string text)
+    {
+        var chars = text.ToCharArray();
+        var atStart = true;
+        for (var i = 0; i < chars.Length; i++)
+        {
+            var c = chars[i];
+            if (char.IsLetter(c))
+            {
+                if (atStart)
+                {
+                    chars[i] = char.ToUpper(c, System.Globalization.CultureInfo.InvariantCulture);
+                }
+
+                atStart = false;
+            }
+            else if (char.IsDigit(c))
+            {
+                atStart = false;
+            }
+            else if (c is '.' or '?' or '!' && (i + 1 == chars.Length || char.IsWhiteSpace(chars[i + 1])))
+            {
+                atStart = true;
+            }
+        }
+
+        return new string(chars);
+    }
+
+    private static string SpanishOpeningMarks(string text)
+    {
+        var result = new StringBuilder(text.Length + 4);
+        var start = 0;
+        for (var i = 0; i <= text.Length; i++)
+        {
+            if (i < text.Length && text[i] is not ('.' or '?' or '!'))
+            {
+                continue;
+            }
+
+            // A sentence runs from start to i (its end mark, or the end of a text without one).
+            var end = Math.Min(i, text.Length - 1);
+            while (end + 1 < text.Length && text[end + 1] is '?' or '!' or '.')
+            {
+                end++;
+            }
+
+            var sentence = text[start..Math.Min(end + 1, text.Length)];
+            var mark = i < text.Length ? text[i] : ' ';
+            var opening = mark == '?' ? '¿' : mark == '!' ? '¡' : '\0';
+            var first = 0;
+            while (first < sentence.Length && char.IsWhiteSpace(sentence[first]))
+            {
+                first++;
+            }
+
+            if (opening != '\0' && first < sentence.Length && sentence[first] != opening)
+            {
+                sentence = sentence[..first] + opening + sentence[first..];
+            }
+
+            result.Append(sentence);
+            start = end + 1;
+            i = end;
+        }
+
+        return result.ToString();
+    }
+
+    private static string FrenchSpaces(string text)
+    {
+        var result = new StringBuilder(text.Length + 4);
+        foreach (var c in text)
+        {
+            if (c is '?' or '!' or ';' or ':')
+            {
+                while (result.Length > 0 && result[^1] == ' ')
+                {
+                    result.Length--;
+                }
+
+                if (result.Length > 0 && result[^1] is not ('\u202F' or '\u00A0' or '?' or '!'))
+                {
+                    result.Append(c == ':' ? '\u00A0' : '\u202F');
+                }
+            }
+
+            result.Append(c);
+        }
+
+        return result.ToString();
+    }
+}
