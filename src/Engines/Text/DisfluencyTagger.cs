@@ -22,7 +22,8 @@ internal static class DisfluencyTagger
         for (var i = 0; i < words.Count; i++)
         {
             var key = words[i].Key;
-            if (rules.Fillers.Contains(key) || (rules.FillersBeforeWords.Contains(key) && i + 1 < words.Count && !IsFiller(words[i + 1], rules)))
+            if (rules.Fillers.Contains(key) || (rules.FillersBeforeWords.Contains(key) && i + 1 < words.Count && !IsFiller(words[i + 1], rules)
+                && !(i > 0 && IsNumber(words[i - 1]) && IsNumber(words[i + 1]))))
             {
                 words[i].Disfluent = true;
             }
@@ -63,6 +64,9 @@ internal static class DisfluencyTagger
         }
     }
 
+    /// <summary>"oh" between numbers is a zero ("ten oh five").</summary>
+    private static bool IsNumber(TextWord word) => EnglishNumberWords.TryGet(word.Key, out _);
+
     private static bool IsFiller(TextWord word, LanguageRules rules) =>
         rules.Fillers.Contains(word.Key) || rules.FillersBeforeWords.Contains(word.Key);
 
@@ -91,6 +95,12 @@ internal static class DisfluencyTagger
         {
             k++;
             fillers++;
+        }
+
+        if (words[first[n - 1]].Trail.Length > 0)
+        {
+            // "Shit, shit!": punctuation between the two says the speaker meant both.
+            return false;
         }
 
         for (var t = 0; t < n; t++, k++)

@@ -69,6 +69,7 @@ internal static class EnglishInverseTextNormalizer
             count += 1 + decimals.Length;
         }
 
+        var hasDecimals = count > number.Count;
         var unit = i + count < words.Count ? words[i + count].Key : "";
         if (number.Ordinal)
         {
@@ -85,9 +86,9 @@ internal static class EnglishInverseTextNormalizer
             return Money(words, i + count + 1, symbol + written, count + 1);
         }
 
-        if (EnglishNumberFormats.Units.Contains(unit) || !number.IsSmall)
+        if (EnglishNumberFormats.Units.Contains(unit) || !number.IsSmall || hasDecimals)
         {
-            return number.StartsWithWord || count > number.Count ? (written, count) : (null, count);
+            return number.StartsWithWord || hasDecimals ? (written, count) : (null, count);
         }
 
         return (null, count);

@@ -50,23 +50,18 @@ internal static class LanguageConventions
     {
         var result = new StringBuilder(text.Length + 4);
         var start = 0;
-        for (var i = 0; i <= text.Length; i++)
+        while (start < text.Length)
         {
-            if (i < text.Length && text[i] is not ('.' or '?' or '!'))
-            {
-                continue;
-            }
-
-            // A sentence runs from start to i (its end mark, or the end of a text without one).
-            var end = Math.Min(i, text.Length - 1);
-            while (end + 1 < text.Length && text[end + 1] is '?' or '!' or '.')
+            // A sentence runs from start through its run of end marks ("?!", "..."), or to the end of the text.
+            var mark = text.IndexOfAny(['.', '?', '!'], start);
+            var end = mark < 0 ? text.Length : mark;
+            while (end < text.Length && text[end] is '.' or '?' or '!')
             {
                 end++;
             }
 
-            var sentence = text[start..Math.Min(end + 1, text.Length)];
-            var mark = i < text.Length ? text[i] : ' ';
-            var opening = mark == '?' ? '¿' : mark == '!' ? '¡' : '\0';
+            var sentence = text[start..end];
+            var opening = mark < 0 ? '\0' : text[mark] == '?' ? '¿' : text[mark] == '!' ? '¡' : '\0';
             var first = 0;
             while (first < sentence.Length && char.IsWhiteSpace(sentence[first]))
             {
@@ -79,8 +74,7 @@ internal static class LanguageConventions
             }
 
             result.Append(sentence);
-            start = end + 1;
-            i = end;
+            start = end;
         }
 
         return result.ToString();
