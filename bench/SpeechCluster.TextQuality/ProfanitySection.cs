@@ -41,7 +41,7 @@ internal static partial class ProfanitySection
         report.AddLine($"Tatoeba ({sentences.Length} sentences, as written and lower-cased/stripped): flagged {string.Join(", ", flagged.Select(p => $"\"{p.Key}\" ×{p.Value}"))}.");
         report.AddLine($"Flagged words that are not list entries (inflections found by the rules): {(notListed.Count == 0 ? "none" : string.Join(", ", notListed))}.");
         report.AddLine("Every flag is a word of the list itself; whether the list should hold \"sexually\" is the list's policy, not a matching error.");
-        report.AddTarget("profanity: flagged words outside the list, Tatoeba", notListed.Count, 0, "F0");
+        report.AddTarget("profanity: flagged words outside the list, Tatoeba", notListed.Count, 0, "F0", atMost: true);
 
         var innocentHits = s_innocent.Where(w => Tagged(trueText, $"they said {w} again", TextRole.Recognition, "en").Contains("<profanity>", StringComparison.Ordinal)).ToList();
         report.AddLine("");

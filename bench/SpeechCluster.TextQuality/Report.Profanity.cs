@@ -8,7 +8,7 @@ internal sealed partial class Report
 
     internal void AddSection(string title) => Section(title);
 
-    internal void AddTarget(string name, double measured, double goal, string format = "F3") => Target(name, measured, goal, format);
+    internal void AddTarget(string name, double measured, double goal, string format = "F3", bool atMost = false) => Target(name, measured, goal, format, atMost);
 
     internal string EnglishSentencesPath => TatoebaEnglish;
 

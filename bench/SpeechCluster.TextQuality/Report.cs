@@ -106,8 +106,8 @@ internal sealed partial class Report(Arguments arguments)
         Console.WriteLine($"(written to {arguments.OutputFile})");
     }
 
-    private void Target(string name, double measured, double goal, string format = "F3") =>
-        _summary.Add($"| {name} | {measured.ToString(format, CultureInfo.InvariantCulture)} | ≥ {goal.ToString(format, CultureInfo.InvariantCulture)} | {(measured >= goal ? "yes" : "**no**")} |");
+    private void Target(string name, double measured, double goal, string format = "F3", bool atMost = false) =>
+        _summary.Add($"| {name} | {measured.ToString(format, CultureInfo.InvariantCulture)} | {(atMost ? "≤" : "≥")} {goal.ToString(format, CultureInfo.InvariantCulture)} | {((atMost ? measured <= goal : measured >= goal) ? "yes" : "**no**")} |");
 
     private void Section(string title)
     {

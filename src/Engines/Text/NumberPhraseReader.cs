@@ -9,6 +9,12 @@ internal static class NumberPhraseReader
 {
     public static NumberPhrase? Read(IReadOnlyList<TextWord> words, int start)
     {
+        var first = words[start].Key;
+        if (first.Length == 0 || (!char.IsDigit(first[0]) && first != "a" && !EnglishNumberWords.TryGet(FirstPart(first), out _)))
+        {
+            return null;
+        }
+
         var state = new State();
         var count = 0;
         var startsWithWord = !char.IsDigit(words[start].Key[0]);
@@ -25,7 +31,7 @@ internal static class NumberPhraseReader
             }
 
             if (key == "and" && count > 0 && state.Previous is NumberWordKind.Hundred or NumberWordKind.Scale
-                && i + 1 < words.Count && EnglishNumberWords.TryGet(words[i + 1].Key.Split('-')[0], out var next)
+                && i + 1 < words.Count && EnglishNumberWords.TryGet(FirstPart(words[i + 1].Key), out var next)
                 && next.Kind is NumberWordKind.Unit or NumberWordKind.Teen or NumberWordKind.Tens)
             {
                 count++;
@@ -69,6 +75,11 @@ internal static class NumberPhraseReader
             return true;
         }
 
+        if (!key.Contains('-'))
+        {
+            return EnglishNumberWords.TryGet(key, out var single) && !state.Ended && TryAdd(ref state, single);
+        }
+
         foreach (var part in key.Split('-'))
         {
             if (!EnglishNumberWords.TryGet(part, out var word) || state.Ended || !TryAdd(ref state, word))
@@ -78,6 +89,12 @@ internal static class NumberPhraseReader
         }
 
         return true;
+    }
+
+    private static string FirstPart(string key)
+    {
+        var dash = key.IndexOf('-', StringComparison.Ordinal);
+        return dash < 0 ? key : key[..dash];
     }
 
     private static bool TryAdd(ref State state, NumberWord word)

@@ -89,5 +89,6 @@ internal static class RecognitionPass
     }
 
     private static bool IsNumberWord(string key) =>
-        key.Length > 0 && (char.IsDigit(key[0]) || key.Split('-').All(part => EnglishNumberWords.TryGet(part, out _)));
+        key.Length > 0 && (char.IsDigit(key[0]) || EnglishNumberWords.TryGet(key, out _)
+            || (key.Contains('-') && key.Split('-').All(part => EnglishNumberWords.TryGet(part, out _))));
 }

@@ -17,9 +17,22 @@ internal static class WordTokenizer
             }
         }
 
-        // A full stop counts only after a word of two letters or more ("a." is a spelled letter).
-        var words = text.Split(' ', StringSplitOptions.RemoveEmptyEntries);
-        return words.Any(w => w.Length > 2 && w[^1] == '.' && w.Count(c => c == '.') == 1);
+        // A full stop counts only after a word of two letters or more ("a." is a spelled letter, "p.m." an abbreviation).
+        for (var i = text.IndexOf('.', StringComparison.Ordinal); i >= 0; i = text.IndexOf('.', i + 1))
+        {
+            var start = i;
+            while (start > 0 && char.IsLetterOrDigit(text[start - 1]))
+            {
+                start--;
+            }
+
+            if (i - start >= 2 && (start == 0 || text[start - 1] != '.'))
+            {
+                return true;
+            }
+        }
+
+        return false;
     }
 
     public static List<TextWord> Split(string text, bool keepPunctuation)
@@ -52,7 +65,8 @@ internal static class WordTokenizer
 
             var core = token[start..end];
             var fragment = end < token.Length && token[end] == '-' && core.Length > 0;
-            var word = new TextWord(core.ToLowerInvariant(), keepPunctuation ? core : core.ToLowerInvariant(), words.Count)
+            var lower = core.ToLowerInvariant();
+            var word = new TextWord(lower, keepPunctuation ? core : lower, words.Count)
             {
                 IsFragment = fragment,
                 Lead = keepPunctuation ? token[..start] : "",
