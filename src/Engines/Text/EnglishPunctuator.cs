@@ -51,7 +51,7 @@ internal static class EnglishPunctuator
     private static string EndMark(IReadOnlyList<TextWord> words)
     {
         var s = 0;
-        while (s < words.Count - 1 && (Openers.Contains(words[s].Key) || (IsName(words[s]) && IsQuestionStart(words, s + 1))))
+        while (s < words.Count - 1 && (Openers.Contains(words[s].Key) || (IsName(words[s]) && IsVocative(words, s))))
         {
             s++;
         }
@@ -61,7 +61,31 @@ internal static class EnglishPunctuator
             return "!";
         }
 
-        return IsQuestionStart(words, s) ? "?" : ".";
+        return IsQuestionStart(words, s) || HasInnerQuestion(words, s) ? "?" : ".";
+    }
+
+    /// <summary>"Tom, are you coming": a name before a question addressed to "you"/"we" (not "Algeria is ...").</summary>
+    private static bool IsVocative(IReadOnlyList<TextWord> words, int s) =>
+        QuestionWordsEn.Contains(Next(words, s))
+        || (Auxiliaries.Contains(Next(words, s)) && s + 2 < words.Count && words[s + 2].Key is "you" or "we" or "i");
+
+    /// <summary>"by the way what is your address", "at what time did it finish": a wh-question after a lead-in.</summary>
+    private static bool HasInnerQuestion(IReadOnlyList<TextWord> words, int s)
+    {
+        for (var k = s + 1; k + 1 < words.Count; k++)
+        {
+            if (QuestionWordsEn.Contains(words[k].Key) && LeadIns.Contains(words[k - 1].Key))
+            {
+                var next = words[k + 1].Key;
+                var after = k + 2 < words.Count ? words[k + 2].Key : "";
+                if (words[k].Key.Contains('\'') || Auxiliaries.Contains(next) || (!Auxiliaries.Contains(next) && Auxiliaries.Contains(after) && k + 3 < words.Count && SubjectStarts.Contains(words[k + 3].Key)))
+                {
+                    return true;
+                }
+            }
+        }
+
+        return false;
     }
 
     private static bool IsQuestionStart(IReadOnlyList<TextWord> words, int s)
@@ -71,12 +95,15 @@ internal static class EnglishPunctuator
         var subject = SubjectStarts.Contains(next) || (s + 1 < words.Count && IsName(words[s + 1]));
         return first switch
         {
-            "why" or "who" or "whose" or "which" or "whom" or "what" => true,
+            "why" or "who" or "whose" or "which" or "whom" or "what" or "what's" or "where's" or "who's" or "how's" or "when's"
+                or "why's" or "what're" or "where're" or "how'd" or "where'd" or "what'd" or "why'd" => true,
             "how" => next.Length == 0 || Auxiliaries.Contains(next) || HowQuestions.Contains(next),
             "when" or "where" => Auxiliaries.Contains(next) || next is "else" or "exactly",
             "do" or "don't" => next is "i" or "you" or "we" or "they",
             "may" => next is "i" or "we",
             "have" or "haven't" => Pronouns.Contains(next) || next is "there" or "anyone" or "anybody" or "everyone" or "you",
+            // Nothing else opens an English sentence with these ("are koalas bears", "can elephants fly").
+            _ when AlwaysInverted.Contains(first) => true,
             _ when Be.Contains(first) || Modals.Contains(first) || DoForms.Contains(first) || HaveForms.Contains(first) => subject,
             _ => false,
         };
@@ -86,7 +113,7 @@ internal static class EnglishPunctuator
     private static int TagStart(IReadOnlyList<TextWord> words)
     {
         var n = words.Count;
-        if (n >= 4 && TagAuxiliaries.Contains(words[n - 2].Key) && TagPronouns.Contains(words[n - 1].Key)
+        if (n >= 3 && TagAuxiliaries.Contains(words[n - 2].Key) && TagPronouns.Contains(words[n - 1].Key)
             && !IsQuestionStart(words, 0))
         {
             return n - 2;
@@ -94,6 +121,16 @@ internal static class EnglishPunctuator
 
         return n >= 3 && words[n - 1].Key is "eh" or "huh" ? n - 1 : 0;
     }
+
+    private static readonly System.Collections.Frozen.FrozenSet<string> QuestionWordsEn = System.Collections.Frozen.FrozenSet.ToFrozenSet(
+        ["what", "where", "when", "why", "who", "whom", "whose", "which", "how", "what's", "where's", "who's", "how's"], StringComparer.Ordinal);
+
+    private static readonly System.Collections.Frozen.FrozenSet<string> AlwaysInverted = System.Collections.Frozen.FrozenSet.ToFrozenSet(
+        ["is", "are", "was", "were", "isn't", "aren't", "wasn't", "weren't", "can", "could", "would", "will", "should",
+         "does", "did", "doesn't", "didn't", "can't", "couldn't", "won't", "wouldn't", "shouldn't"], StringComparer.Ordinal);
+
+    private static readonly System.Collections.Frozen.FrozenSet<string> LeadIns = System.Collections.Frozen.FrozenSet.ToFrozenSet(
+        ["at", "in", "on", "to", "from", "for", "with", "by", "way", "and", "but", "so", "then", "you", "okay", "well", "anyway"], StringComparer.Ordinal);
 
     private static string Next(IReadOnlyList<TextWord> words, int s) => s + 1 < words.Count ? words[s + 1].Key : "";
 

@@ -16,6 +16,10 @@ public sealed class PunctuationTests(TrueTextFixture fixture)
     [InlineData("did the train leave on time", "Did the train leave on time?")]
     [InlineData("have you seen my glasses", "Have you seen my glasses?")]
     [InlineData("don't you like it", "Don't you like it?")]
+    [InlineData("are koalas bears", "Are koalas bears?")]
+    [InlineData("tom are you ready", "Tom are you ready?")]
+    [InlineData("by the way what is your address", "By the way what is your address?")]
+    [InlineData("what's your name", "What's your name?")]
     public void Process_AuxiliaryInversion_EndsWithAQuestionMark(string raw, string expected) => Assert.Equal(expected, fixture.Final(raw));
 
     [Theory]
@@ -28,6 +32,8 @@ public sealed class PunctuationTests(TrueTextFixture fixture)
     [InlineData("do your homework", "Do your homework.")]
     [InlineData("have a nice day", "Have a nice day.")]
     [InlineData("may the force be with you", "May the force be with you.")]
+    [InlineData("algeria is my country", "Algeria is my country.")]
+    [InlineData("i know what you did", "I know what you did.")]
     public void Process_StatementsAndImperatives_EndWithAFullStop(string raw, string expected) => Assert.Equal(expected, fixture.Final(raw));
 
     [Theory]
