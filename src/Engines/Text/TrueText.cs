@@ -13,7 +13,7 @@ namespace SpeechCluster.Engines.Text;
 /// </summary>
 /// <remarks>
 /// Thread-safe and stateless between calls: one instance per process (a DI singleton). A language's
-/// word lists load on its first request (about 0.1-0.5 s) and stay for the instance's lifetime.
+/// word lists load on its first request (about 0.4 s for English, 0.5 s for Spanish, a few MiB) and stay for the instance's lifetime.
 /// A partial costs tens of microseconds; it is meant to be called on every partial hypothesis.
 /// </remarks>
 public sealed class TrueText
