@@ -14,6 +14,7 @@ runtime_packages=(
   libflite1 flite                              # TTS, English voices (BSD-like)
   libmp3lame0                                  # MP3 encoding (LGPL)
   coreutils                                    # stdbuf, for Apertium's unbuffered pipelines
+  scowl hunspell-en-us hunspell-es             # TrueText word lists: casing, inflections (SCOWL/hunspell licences)
 )
 # Only the tests need these: real recordings, and the flite voice that speaks known text.
 test_packages=(pocketsphinx-testdata sox)
@@ -62,6 +63,31 @@ fetch_silero() {
   rm -rf "$tmp"
 }
 
+# TrueText's profanity lists: LDNOOBW through the npm package naughty-words (CC BY 4.0, see
+# models/truetext/NOTICE.md). The tarball's sha256 pins the exact lists.
+profanity_package=naughty-words@1.2.0
+profanity_sha256=c34b05e10a97ec7b9e0c3dd91d09888187c0f08d0812eaea79679795585b217e
+profanity_dir="$repo/models/truetext/naughty-words"
+
+fetch_profanity_lists() {
+  if [ -f "$profanity_dir/.sha256" ] && [ "$(cat "$profanity_dir/.sha256")" = "$profanity_sha256" ]; then
+    return 0
+  fi
+  command -v npm >/dev/null 2>&1 || die "npm is needed once to fetch the profanity lists ($profanity_package); install Node.js"
+  say "fetching the profanity lists from the npm package $profanity_package"
+  local tmp; tmp=$(mktemp -d)
+  (cd "$tmp" && npm pack --silent "$profanity_package" >/dev/null) \
+    || { rm -rf "$tmp"; die "npm pack $profanity_package failed"; }
+  echo "$profanity_sha256  $(ls "$tmp"/*.tgz)" | sha256sum -c --quiet - \
+    || { rm -rf "$tmp"; die "$profanity_package does not have the expected sha256 $profanity_sha256"; }
+  (cd "$tmp" && tar xzf ./*.tgz) || { rm -rf "$tmp"; die "could not unpack $profanity_package"; }
+  rm -rf "$profanity_dir" && mkdir -p "$profanity_dir"
+  cp "$tmp"/package/*.json "$tmp/package/LICENSE" "$profanity_dir/"
+  rm -f "$profanity_dir/package.json" "$profanity_dir/package-lock.json" "$profanity_dir/bower.json"
+  echo "$profanity_sha256" > "$profanity_dir/.sha256"
+  rm -rf "$tmp"
+}
+
 check_dotnet() {
   command -v dotnet >/dev/null 2>&1 || die "the .NET 10 SDK is missing: install it (https://dot.net) and run me again"
   dotnet --list-sdks | grep -q '^10\.' || die "the .NET 10 SDK is missing (found: $(dotnet --list-sdks | tr '\n' ' '))"
@@ -76,4 +102,5 @@ setup_main() {
     install_packages "${runtime_packages[@]}"
   fi
   fetch_silero
+  fetch_profanity_lists
 }

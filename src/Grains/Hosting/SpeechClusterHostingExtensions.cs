@@ -30,7 +30,8 @@ public static class SpeechClusterHostingExtensions
         services.TryAddSingleton<ITranslator, ApertiumTranslator>();
         services.TryAddSingleton(sp => CompositeSynthesizer.CreateAvailable(sp.GetRequiredService<ILoggerFactory>()));
         services.TryAddSingleton<ISpeechSynthesizer>(sp => sp.GetRequiredService<CompositeSynthesizer>());
-        services.TryAddSingleton<ITextNormalizer, MinimalTrueText>();
+        services.AddOptions<TrueTextOptions>().Bind(configuration.GetSection(EngineOptions.Section + ":TrueText"));
+        services.TryAddSingleton<TrueText>();
         services.TryAddSingleton<VoiceDirectory>();
         services.TryAddSingleton(TimeProvider.System);
         services.TryAddSingleton<AudioEncoders>();

@@ -5,8 +5,13 @@ using SpeechCluster.Grains.Interfaces.Workers;
 namespace SpeechCluster.Grains.Workers;
 
 [StatelessWorker]
-internal sealed class TextWorkerGrain(ITextNormalizer normalizer) : Grain, ITextWorkerGrain
+internal sealed class TextWorkerGrain(TrueText trueText) : Grain, ITextWorkerGrain
 {
     public Task<string> NormalizeAsync(TextRequest request) =>
-        Task.FromResult(normalizer.Normalize(request.Text, request.Language, request.IsFinal));
+        Task.FromResult(trueText.Process(new TrueTextRequest
+        {
+            Text = request.Text,
+            Language = request.Language,
+            IsFinal = request.IsFinal,
+        }).Text);
 }
