@@ -116,4 +116,10 @@ internal sealed record ClipOutcome(
     int Finals,
     int AudioSegments,
     IReadOnlyList<string> Translations,
-    IReadOnlyList<UtteranceTiming> Utterances);
+    IReadOnlyList<UtteranceTiming> Utterances,
+    string? Error = null)
+{
+    /// <summary>A conversation that broke: all its reference words count as deleted.</summary>
+    public static ClipOutcome Failed(Clip clip, string error) => new(clip.Id, clip.Seconds, clip.Reference, "",
+        WordErrorRate.Count(clip.Reference, ""), 0, 0, [], [], error);
+}

@@ -39,7 +39,12 @@ internal sealed record LatencyReport(
         md.AppendLine(CultureInfo.InvariantCulture,
             $"WER of the served finals: **{errors.Rate:P1}** ({errors.Substitutions} substitutions, {errors.Deletions} deletions, {errors.Insertions} insertions, {errors.ReferenceWords} reference words; lower-cased, punctuation removed, numbers as written).");
         md.AppendLine(CultureInfo.InvariantCulture,
-            $"Finals: {Clips.Sum(c => c.Finals)}; finals with a spoken translation: {Clips.Sum(c => c.AudioSegments)}.");
+            $"Finals: {Clips.Sum(c => c.Finals)}; finals with a spoken translation: {Clips.Sum(c => c.AudioSegments)}; failed conversations: {Clips.Count(c => c.Error is not null)}.");
+        foreach (var failed in Clips.Where(c => c.Error is not null))
+        {
+            md.AppendLine(CultureInfo.InvariantCulture, $"- {failed.Clip} failed: {failed.Error}");
+        }
+
         md.AppendLine();
         md.AppendLine("| clip | seconds | WER | finals | recognized (served) | Spanish (served) |");
         md.AppendLine("|---|---|---|---|---|---|");

@@ -28,7 +28,17 @@ latency.SetAction(async (parse, cancellationToken) =>
     {
         foreach (var clip in clips)
         {
-            var outcome = await ConversationProbe.RunAsync(uri, subscriptionKey, clip, TimeSpan.FromSeconds(2), cancellationToken);
+            ClipOutcome outcome;
+            try
+            {
+                outcome = await ConversationProbe.RunAsync(uri, subscriptionKey, clip, TimeSpan.FromSeconds(2), cancellationToken);
+            }
+            catch (SpeechCluster.Client.SpeechTranslationException ex)
+            {
+                // A failed conversation is a finding of the benchmark, not the end of it.
+                outcome = ClipOutcome.Failed(clip, ex.Message);
+            }
+
             outcomes.Add(outcome);
             Console.Error.WriteLine(string.Create(CultureInfo.InvariantCulture,
                 $"{clip.Id}: WER {outcome.Errors.Rate:P0}, {outcome.Utterances.Count} timed finals, end of speech to final {string.Join(", ", outcome.Utterances.Select(u => u.EndOfSpeechToFinalMs.ToString("F0", CultureInfo.InvariantCulture)))} ms"));

@@ -30,3 +30,17 @@ public enum ProfanityMarker
     Asterisk = 0,
     Tag = 1,
 }
+
+/// <summary>What to do with fillers, repetitions and restarts (the <c>disfluency</c> extension).</summary>
+[GenerateSerializer]
+public enum DisfluencyMode
+{
+    /// <summary>Leave them out (the default).</summary>
+    Removed = 0,
+
+    /// <summary>Keep every recognized word.</summary>
+    Raw = 1,
+
+    /// <summary>Keep them, each inside <c>&lt;disfluency&gt;…&lt;/disfluency&gt;</c>.</summary>
+    Labeled = 2,
+}

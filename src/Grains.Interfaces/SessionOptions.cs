@@ -32,6 +32,8 @@ public sealed record class SessionOptions
     /// <summary>The language <see cref="Voice"/> speaks: the target it is used for.</summary>
     [Id(11)] public string? VoiceLanguage { get; init; }
 
+    [Id(12)] public DisfluencyMode Disfluency { get; init; } = DisfluencyMode.Removed;
+
     /// <summary>Who owns the conversation (for quotas and metering).</summary>
     [Id(10)] public string Tenant { get; init; } = "";
 }

@@ -28,6 +28,8 @@ internal sealed record TranslateRequest
 
     public ProfanityMarker ProfanityMarker { get; init; } = ProfanityMarker.Asterisk;
 
+    public DisfluencyMode Disfluency { get; init; } = DisfluencyMode.Removed;
+
     public string? ClientTraceId { get; init; }
 
     public string? CorrelationId { get; init; }
@@ -46,5 +48,6 @@ internal sealed record TranslateRequest
         InputSampleRate = inputSampleRate,
         ProfanityAction = ProfanityAction,
         ProfanityMarker = ProfanityMarker,
+        Disfluency = Disfluency,
     };
 }

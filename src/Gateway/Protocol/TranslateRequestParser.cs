@@ -11,7 +11,7 @@ namespace SpeechCluster.Gateway.Protocol;
 internal static partial class TranslateRequestParser
 {
     private static readonly string[] Single =
-        ["api-version", "from", "to", "features", "voice", "format", "ProfanityAction", "ProfanityMarker", "profanity"];
+        ["api-version", "from", "to", "features", "voice", "format", "ProfanityAction", "ProfanityMarker", "profanity", "disfluency"];
 
     public static ParseResult<TranslateRequest> Parse(IQueryCollection query, IHeaderDictionary headers, LanguageCatalog catalog)
     {
@@ -86,6 +86,11 @@ internal static partial class TranslateRequestParser
             return Fail($"ProfanityMarker '{Clip(query["ProfanityMarker"].ToString())}' is not one of Asterisk, Tag");
         }
 
+        if (!TryParseEnum(query["disfluency"].ToString(), DisfluencyMode.Removed, out DisfluencyMode disfluency))
+        {
+            return Fail($"disfluency '{Clip(query["disfluency"].ToString())}' is not one of Removed, Raw, Labeled");
+        }
+
         if (features.TextToSpeech && targets.FirstOrDefault(t => !catalog.HasVoiceFor(t)) is { } mute)
         {
             return Fail($"TextToSpeech was asked for, but no voice speaks '{mute}'");
@@ -104,6 +109,7 @@ internal static partial class TranslateRequestParser
             Format = format,
             ProfanityAction = action,
             ProfanityMarker = marker,
+            Disfluency = disfluency,
             ClientTraceId = HeaderOrQuery(headers, query, "X-ClientTraceId"),
             CorrelationId = HeaderOrQuery(headers, query, "X-CorrelationId") is { } id && CorrelationIdPattern().IsMatch(id) ? id : null,
         }, null);

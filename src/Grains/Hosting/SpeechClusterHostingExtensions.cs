@@ -30,11 +30,14 @@ public static class SpeechClusterHostingExtensions
         services.TryAddSingleton<ITranslator, ApertiumTranslator>();
         services.TryAddSingleton(sp => CompositeSynthesizer.CreateAvailable(sp.GetRequiredService<ILoggerFactory>()));
         services.TryAddSingleton<ISpeechSynthesizer>(sp => sp.GetRequiredService<CompositeSynthesizer>());
-        services.AddOptions<TrueTextOptions>().Bind(configuration.GetSection(EngineOptions.Section + ":TrueText"));
+        services.AddOptions<TrueTextOptions>().Bind(configuration.GetSection(EngineOptions.Section + ":TrueText"))
+            .Configure<IOptions<EngineOptions>>((text, engines) =>
+                text.ProfanityListDirectory ??= Path.Combine(engines.Value.ResolveModelsDirectory(), "truetext", "naughty-words"));
         services.TryAddSingleton<TrueText>();
         services.TryAddSingleton<VoiceDirectory>();
         services.TryAddSingleton(TimeProvider.System);
         services.TryAddSingleton<AudioEncoders>();
+        services.AddHostedService<EngineWarmup>();
         return services;
     }
 

@@ -28,14 +28,13 @@ internal sealed partial class SessionGrain
         }
 
         open.LastPartial = hypothesis;
-        var text = await NormalizeAsync(hypothesis, Options.SourceLanguage, isFinal: false);
-        var translations = await TranslateAsync(text, isFinal: false);
+        var (recognition, translations) = await RenderAsync(hypothesis, isFinal: false);
         _events.Append(new TranscriptEvent
         {
             IsFinal = false,
             UtteranceId = open.Id,
             PartialIndex = ++open.PartialCount,
-            Recognition = text,
+            Recognition = recognition,
             Translations = translations,
             Span = _clock.Span(open.StartSample, open.AudioEnd),
         });
@@ -49,8 +48,7 @@ internal sealed partial class SessionGrain
     private async Task FinalizeAsync(OpenUtterance utterance, Task previous)
     {
         var outcome = await RecognizeAsync(utterance);
-        var text = await NormalizeAsync(outcome.Text, Options.SourceLanguage, isFinal: true);
-        var translations = await TranslateAsync(text, isFinal: true);
+        var (recognition, translations) = await RenderAsync(outcome.Text, isFinal: true);
         await previous;
         if (_abandoned)
         {
@@ -61,7 +59,7 @@ internal sealed partial class SessionGrain
         {
             IsFinal = true,
             UtteranceId = utterance.Id,
-            Recognition = text,
+            Recognition = recognition,
             Translations = translations,
             Span = _clock.Span(utterance.StartSample, utterance.EndSample),
             Words = outcome.Words
@@ -125,47 +123,58 @@ internal sealed partial class SessionGrain
         }
     }
 
-    private async Task<string> NormalizeAsync(string text, string language, bool isFinal)
+    /// <summary>
+    /// TrueText on the recognition (what the client sees, and the clean text to translate), then
+    /// one translation per target in parallel, each tidied in its own language. The source
+    /// language itself, as a target, gets the recognition as shown.
+    /// </summary>
+    private async Task<(string Recognition, IReadOnlyList<string> Translations)> RenderAsync(string raw, bool isFinal)
+    {
+        if (raw.Length == 0)
+        {
+            return ("", Options.Targets.Select(_ => "").ToArray());
+        }
+
+        var text = await TrueTextAsync(raw, Options.SourceLanguage, isFinal, isTranslation: false)
+            ?? new TextResult(raw, raw);
+        var translations = await Task.WhenAll(Options.Targets.Select(async target =>
+            target.Equals(Options.SourceLanguage, StringComparison.OrdinalIgnoreCase)
+                ? text.Display
+                : await TranslateAsync(text.ForTranslation, target, isFinal)));
+        return (text.Display, translations);
+    }
+
+    private async Task<string> TranslateAsync(string text, string target, bool isFinal)
     {
         if (text.Length == 0)
         {
-            return text;
+            return "";
         }
 
         try
         {
-            return await GrainFactory.GetGrain<ITextWorkerGrain>(0).NormalizeAsync(
-                new TextRequest(text, language, isFinal, Options.ProfanityAction, Options.ProfanityMarker));
+            var translation = await GrainFactory.GetGrain<ITranslationGrain>(0).TranslateAsync(text, Options.SourceLanguage, target);
+            return (await TrueTextAsync(translation, target, isFinal, isTranslation: true))?.Display ?? translation;
+        }
+        catch (Exception ex) when (ex is not OperationCanceledException)
+        {
+            Log.StageFailed(logger, "translation", -1, ex);
+            return "";
+        }
+    }
+
+    /// <summary>The TrueText worker's answer, or null when it failed (logged): the raw text then stands.</summary>
+    private async Task<TextResult?> TrueTextAsync(string text, string language, bool isFinal, bool isTranslation)
+    {
+        try
+        {
+            return await GrainFactory.GetGrain<ITextWorkerGrain>(0).ProcessAsync(new TextRequest(
+                text, language, isFinal, isTranslation, Options.Disfluency, Options.ProfanityAction, Options.ProfanityMarker));
         }
         catch (Exception ex) when (ex is not OperationCanceledException)
         {
             Log.StageFailed(logger, "truetext", -1, ex);
-            return text;
+            return null;
         }
-    }
-
-    /// <summary>One translation per target, in parallel; the source language itself passes through.</summary>
-    private async Task<IReadOnlyList<string>> TranslateAsync(string text, bool isFinal)
-    {
-        var translator = GrainFactory.GetGrain<ITranslationGrain>(0);
-        var tasks = Options.Targets.Select(async target =>
-        {
-            if (text.Length == 0 || target.Equals(Options.SourceLanguage, StringComparison.OrdinalIgnoreCase))
-            {
-                return text;
-            }
-
-            try
-            {
-                var translation = await translator.TranslateAsync(text, Options.SourceLanguage, target);
-                return await NormalizeAsync(translation, target, isFinal);
-            }
-            catch (Exception ex) when (ex is not OperationCanceledException)
-            {
-                Log.StageFailed(logger, "translation", -1, ex);
-                return "";
-            }
-        });
-        return await Task.WhenAll(tasks);
     }
 }

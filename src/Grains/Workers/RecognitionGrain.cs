@@ -31,23 +31,28 @@ internal sealed class RecognitionGrain(ISpeechRecognizer recognizer) : Grain, IR
             return new RecognitionOutcome("", []);
         }
 
-        try
+        _stream = null;
+        DeactivateOnIdle();
+        // Finishing and disposing may wait for the decoder's background work: both stay off the scheduler.
+        var result = await Task.Run(() =>
         {
-            var result = await Task.Run(stream.Finish);
-            return new RecognitionOutcome(
-                result.Text,
-                result.Words.Select(w => new WordTiming(w.Word, w.Offset, w.Duration)).ToArray());
-        }
-        finally
-        {
-            Release();
-        }
+            using (stream)
+            {
+                return stream.Finish();
+            }
+        });
+        return new RecognitionOutcome(result.Text, result.Words.Select(w => new WordTiming(w.Word, w.Offset, w.Duration)).ToArray());
     }
 
-    public Task CancelAsync()
+    public async Task CancelAsync()
     {
-        Release();
-        return Task.CompletedTask;
+        if (_stream is { } stream)
+        {
+            _stream = null;
+            await Task.Run(stream.Dispose);
+        }
+
+        DeactivateOnIdle();
     }
 
     public override Task OnDeactivateAsync(DeactivationReason reason, CancellationToken cancellationToken)
@@ -55,12 +60,5 @@ internal sealed class RecognitionGrain(ISpeechRecognizer recognizer) : Grain, IR
         _stream?.Dispose();
         _stream = null;
         return Task.CompletedTask;
-    }
-
-    private void Release()
-    {
-        _stream?.Dispose();
-        _stream = null;
-        DeactivateOnIdle();
     }
 }

@@ -1,6 +1,7 @@
 using Orleans.Concurrency;
 using SpeechCluster.Engines.Audio;
 using SpeechCluster.Engines.Synthesis;
+using SpeechCluster.Engines.Text;
 using SpeechCluster.Grains.Interfaces;
 using SpeechCluster.Grains.Hosting;
 using SpeechCluster.Grains.Interfaces.Workers;
@@ -19,7 +20,7 @@ internal sealed class SynthesisGrain(ISpeechSynthesizer synthesizer, VoiceDirect
         var encoder = encoders.For(request.Format);
         return await Task.Run(() =>
         {
-            var audio = synthesizer.Synthesize(request.Text, voice);
+            var audio = synthesizer.Synthesize(SpeakableText.From(request.Text), voice);
             return encoder.Encode(audio.Samples, audio.SampleRate);
         });
     }
