@@ -21,6 +21,54 @@ if (args.Length > 0 && args[0].StartsWith("stream", StringComparison.Ordinal))
     return;
 }
 
+if (args.Length > 0 && args[0] == "flite")
+{
+    string[] sentences =
+    [
+        "the weather is nice today and we are going to the park",
+        "please send me the report before the meeting tomorrow morning",
+        "i would like to book a table for two people at seven o'clock",
+        "the children played in the garden until it was dark",
+        "can you tell me how to get to the train station",
+        "we need to buy some bread and milk on the way home",
+    ];
+    using var d = PocketSphinxDecoder.Create(Variants.Arguments(Model, "fast"));
+    var live = new Variant("running", "fast", Mode.LiveRunning);
+    var batch = new Variant("batch", "fast", Mode.Batch);
+    foreach (var sentence in sentences)
+    {
+        var audio = SpeechCluster.TestSupport.TestSpeech.Concat(new short[4800], SpeechCluster.TestSupport.TestSpeech.Flite(sentence), new short[6400]);
+        var b = Runner.Run(d, batch, audio, audio.Length);
+        var l = Runner.Run(d, live, audio, audio.Length);
+        var l2 = Runner.Run(d, live, audio, audio.Length);
+        Console.WriteLine($"{sentence}\n  batch {WordErrors.Count(sentence, b.Final)}: {b.Final}\n  live  {WordErrors.Count(sentence, l.Final)}: {l.Final}\n  live2 {WordErrors.Count(sentence, l2.Final)}: {l2.Final}");
+    }
+
+    return;
+}
+
+if (args.Length > 0 && args[0] == "frames")
+{
+    using var d = PocketSphinxDecoder.Create(Variants.Arguments(Model, "fast"));
+    foreach (var clip in EvalClip.LoadAll(DevFolder).Where(c => c.Id.StartsWith("librivox", StringComparison.Ordinal)).Take(3))
+    {
+        d.StartUtterance();
+        Console.WriteLine($"{clip.Id} {clip.Seconds:F2}s: frames at start {d.FrameCount}");
+        var audio = new short[16000].Concat(clip.Samples).ToArray();
+        for (var o = 0; o < audio.Length; o += 1600)
+        {
+            d.Process(audio.AsSpan(o, Math.Min(1600, audio.Length - o)));
+        }
+
+        Console.WriteLine($"  frames before end {d.FrameCount}");
+        d.EndUtterance();
+        var segs = d.Segments();
+        Console.WriteLine($"  frames after end {d.FrameCount}; segments {string.Join(" ", segs.Select(g => $"{g.Word}:{g.StartFrame}-{g.EndFrame}"))}");
+    }
+
+    return;
+}
+
 var variants = Variants.Select(args);
 Console.WriteLine($"{clips.Count} clips, {clips.Sum(c => c.Seconds):F1} s of speech; {Environment.ProcessorCount} cores; {DateTime.UtcNow:yyyy-MM-dd HH:mm} UTC");
 foreach (var clip in clips)
@@ -40,7 +88,7 @@ foreach (var variant in variants)
     foreach (var clip in clips)
     {
         var audio = clip.Samples.Concat(new short[400 * 16]).ToArray();
-        var run = Runner.Run(decoder, variant, audio, clip.Samples.Length);
+        var run = Runner.Run(decoder, variant, audio, clip.Samples.Length, clip.Id);
         var errors = WordErrors.Count(clip.Reference, run.Final);
         total += errors;
         partialTotal += WordErrors.Count(clip.Reference, run.LastPartial);

@@ -8,13 +8,14 @@ internal static class Runner
 {
     private const int ChunkSamples = 1600;
 
-    public static ClipRun Run(PocketSphinxDecoder decoder, Variant variant, short[] audio, int speechSamples)
+    public static ClipRun Run(PocketSphinxDecoder decoder, Variant variant, short[] audio, int speechSamples, string clipId = "")
     {
         audio = variant.Gain == GainMode.OraclePeak ? Level.ScaleToPeak(audio, Level.Peak(audio)) : audio;
         return variant.Mode switch
         {
             Mode.Batch => RunBatch(decoder, audio),
             Mode.LiveDrift => DriftRunner.Run(decoder, variant, audio),
+            Mode.LivePrimed => PrimedRunner.Run(decoder, variant, audio, clipId),
             _ => RunLive(decoder, variant, audio, speechSamples),
         };
     }

@@ -1,7 +1,7 @@
 namespace AsrEval;
 
 /// <summary>How a variant decodes: the decoder's extra arguments and the streaming strategy.</summary>
-internal sealed record Variant(string Name, string ArgSet, Mode Mode, GainMode Gain = GainMode.None, int RestartMs = 0, double RestartFraction = 0, bool Doubling = false, double Delta = 0)
+internal sealed record Variant(string Name, string ArgSet, Mode Mode, GainMode Gain = GainMode.None, int RestartMs = 0, double RestartFraction = 0, bool Doubling = false, double Delta = 0, int PriorFrames = 0)
 {
     /// <summary>When (in samples) to re-decode from the start with the mean so far.</summary>
     public IEnumerable<int> Restarts(int speechSamples)
@@ -48,6 +48,9 @@ internal enum Mode
     /// audio so far is re-decoded with the new mean (simulates a catch-up decoder on a second thread).
     /// </summary>
     LiveDrift,
+
+    /// <summary>Running mean blended with a prior: the previous clip's final mean when it has the same speaker (conversation).</summary>
+    LivePrimed,
 }
 
 internal enum GainMode

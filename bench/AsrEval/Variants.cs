@@ -35,6 +35,10 @@ internal static class Variants
         new("running-full-r1000", "full", Mode.LiveRunning, RestartMs: 1000),
         new("running-fast-r1000", "fast", Mode.LiveRunning, RestartMs: 1000),
         new("oracle-fast", "fast", Mode.LiveOracle),
+        new("primed-fast-0", "fast", Mode.LivePrimed, PriorFrames: 0),
+        new("primed-fast-100", "fast", Mode.LivePrimed, PriorFrames: 100),
+        new("primed-fast-300", "fast", Mode.LivePrimed, PriorFrames: 300),
+        new("primed-fast-1000", "fast", Mode.LivePrimed, PriorFrames: 1000),
         new("drift-fast-0.5", "fast", Mode.LiveDrift, Delta: 0.5),
         new("drift-fast-1", "fast", Mode.LiveDrift, Delta: 1),
         new("drift-fast-2", "fast", Mode.LiveDrift, Delta: 2),
@@ -71,6 +75,8 @@ internal static class Variants
         }
 
         yield return ("live-only", Make(o => o.CatchUpPass = false));
+        yield return ("live-nonoise", Make(o => o.DecoderArguments["-remove_noise"] = "no"));
+        yield return ("live-nosil", Make(o => o.DecoderArguments["-remove_silence"] = "no"));
         yield return ("catchup-d2-wait150", Make(o => (o.CatchUpRestartDistance, o.CatchUpWait) = (2, TimeSpan.FromMilliseconds(150))));
         yield return ("catchup-d1-wait150", Make(o => (o.CatchUpRestartDistance, o.CatchUpWait) = (1, TimeSpan.FromMilliseconds(150))));
         yield return ("catchup-d2-wait2s", Make(o => (o.CatchUpRestartDistance, o.CatchUpWait) = (2, TimeSpan.FromSeconds(2))));

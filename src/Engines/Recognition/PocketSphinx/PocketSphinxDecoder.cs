@@ -12,7 +12,11 @@ internal sealed class PocketSphinxDecoder : IDisposable
     /// <summary>Feature frames per second (10 ms shift).</summary>
     public const int FramesPerSecond = 100;
 
+    private const int SamplesPerFrame = 16000 / FramesPerSecond;
+
     private readonly DecoderHandle _handle;
+    private long _streamSamples;
+    private int _utteranceStartFrame;
 
     private PocketSphinxDecoder(DecoderHandle handle)
     {
@@ -55,9 +59,16 @@ internal sealed class PocketSphinxDecoder : IDisposable
         }
     }
 
+    /// <summary>
+    /// Starts an utterance. The decoder stays one audio "stream" for its whole life: restarting the
+    /// stream per utterance (<c>ps_start_stream</c>) resets the noise estimate, which cost 3 WER
+    /// points on the dev set. Word frames then count from the start of that stream, so the frame at
+    /// which this utterance starts is remembered and subtracted (160 samples per frame).
+    /// </summary>
     public void StartUtterance()
     {
         NativeStatus.Check(PocketSphinxNative.StartUtterance(_handle), "ps_start_utt");
+        _utteranceStartFrame = (int)(_streamSamples / SamplesPerFrame);
         InUtterance = true;
     }
 
@@ -67,6 +78,7 @@ internal sealed class PocketSphinxDecoder : IDisposable
     /// </summary>
     public unsafe int Process(ReadOnlySpan<short> samples, bool wholeUtterance = false)
     {
+        _streamSamples += samples.Length;
         fixed (short* data = samples)
         {
             return NativeStatus.Check(
@@ -106,7 +118,7 @@ internal sealed class PocketSphinxDecoder : IDisposable
         {
             var word = Marshal.PtrToStringUTF8(PocketSphinxNative.SegmentWord(iterator)) ?? string.Empty;
             PocketSphinxNative.SegmentFrames(iterator, out var start, out var end);
-            segments.Add(new DecodedSegment(word, start, end));
+            segments.Add(new DecodedSegment(word, start - _utteranceStartFrame, end - _utteranceStartFrame));
         }
         while (iterator.MoveNext());
 

@@ -21,7 +21,13 @@ internal sealed partial class PocketSphinxStream : IRecognitionStream
     private readonly UtteranceAudio _audio = new();
     private readonly UtteranceMean? _mean;
     private readonly float[] _current;
+    private const int StartWindowSamples = 16000;
+    private const int MaxStartRedecodes = 3;
+    private const double StartRedecodeDistance = 2;
+
     private CatchUpPass? _catchUp;
+    private float[]? _startMean;
+    private int _startRedecodes;
     private bool _catchUpUnavailable;
     private bool _finished;
     private bool _disposed;
@@ -77,6 +83,7 @@ internal sealed partial class PocketSphinxStream : IRecognitionStream
             _mean.Collect(cmn);
             if (_mean.TryGet(_current))
             {
+                RedecodeStartIfMeanMoved(decoder, cmn);
                 cmn.SetMean(_current);
                 SteerCatchUp();
             }
@@ -123,6 +130,42 @@ internal sealed partial class PocketSphinxStream : IRecognitionStream
         _disposed = true;
         _catchUp?.Dispose();
         _live.Dispose();
+    }
+
+    /// <summary>
+    /// The first frames of an utterance are normalised with whatever mean the decoder had (the
+    /// last utterance's, perhaps another speaker's); early on the utterance's own mean moves fast.
+    /// So during the first second, when the mean has moved, the live pass starts over with it:
+    /// re-decoding at most a second of audio, a few times, is cheap.
+    /// </summary>
+    private void RedecodeStartIfMeanMoved(PocketSphinxDecoder decoder, LiveCepstralMean cmn)
+    {
+        var heard = _audio.Count;
+        if (heard > StartWindowSamples || _startRedecodes >= MaxStartRedecodes
+            || (_startMean is not null && UtteranceMean.Distance(_current, _startMean) <= StartRedecodeDistance))
+        {
+            return;
+        }
+
+        _startMean = (float[])_current.Clone();
+        _startRedecodes++;
+        var audio = new short[heard];
+        _audio.CopyTo(0, audio);
+        try
+        {
+            decoder.EndUtterance();
+            decoder.StartUtterance();
+            cmn.SetMean(_current);
+            decoder.Process(audio);
+        }
+        catch (PocketSphinxException)
+        {
+            _live.Faulted = true;
+            throw;
+        }
+
+        // These frames were summed already.
+        cmn.ResetAccumulator();
     }
 
     /// <summary>Starts the catch-up pass at the first mean, and restarts it when the mean drifts.</summary>
