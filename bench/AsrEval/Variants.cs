@@ -77,6 +77,8 @@ internal static class Variants
         yield return ("live-only", Make(o => o.CatchUpPass = false));
         yield return ("live-nonoise", Make(o => o.DecoderArguments["-remove_noise"] = "no"));
         yield return ("live-nosil", Make(o => o.DecoderArguments["-remove_silence"] = "no"));
+        yield return ("defaults", Make(_ => { }));
+        yield return ("catchup-defaults", Make(o => o.CatchUpPass = true));
         yield return ("catchup-d2-wait150", Make(o => (o.CatchUpRestartDistance, o.CatchUpWait) = (2, TimeSpan.FromMilliseconds(150))));
         yield return ("catchup-d1-wait150", Make(o => (o.CatchUpRestartDistance, o.CatchUpWait) = (1, TimeSpan.FromMilliseconds(150))));
         yield return ("catchup-d2-wait2s", Make(o => (o.CatchUpRestartDistance, o.CatchUpWait) = (2, TimeSpan.FromSeconds(2))));

@@ -191,7 +191,4 @@ internal sealed partial class CatchUpPass : IDisposable
             return null;
         }
     }
-
-    [LoggerMessage(EventId = 10, EventName = "CatchUpFailed", Level = LogLevel.Warning, Message = "The catch-up pass failed; the final falls back to the live pass")]
-    private static partial void LogCatchUpFailed(ILogger logger, Exception exception);
 }

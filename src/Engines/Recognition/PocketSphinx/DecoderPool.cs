@@ -135,7 +135,4 @@ internal sealed partial class DecoderPool : IDisposable
         decoder.Dispose();
         Interlocked.Decrement(ref _created);
     }
-
-    [LoggerMessage(EventId = 1, EventName = "DecoderCreated", Level = LogLevel.Information, Message = "Created PocketSphinx decoder {Count} of at most {Capacity} in {Milliseconds:F0} ms")]
-    private static partial void LogDecoderCreated(ILogger logger, int count, int capacity, double milliseconds);
 }
