@@ -9,8 +9,8 @@ public sealed class PocketSphinxQualityTests(RecognizerFixture fixture) : IClass
     /// <summary>
     /// Bound from measurement (bench/AsrEval, 2026-11-25, default settings): these five recordings
     /// came out at 29.6% corpus WER (21 errors in 71 words), 18-38% per recording; a whole-utterance
-    /// batch decode gives about the same. 35% allows about four more errors, e.g. from another
-    /// library build, while a broken normalisation (the library's own live CMN) lands well above.
+    /// batch decode gives about the same. 35% allows about four more errors (another library build,
+    /// a different decoder history); losing the word stream or the audio order lands far above.
     /// </summary>
     private const double LibriVoxWerBound = 0.35;
 
