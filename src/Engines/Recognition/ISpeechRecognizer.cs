@@ -11,4 +11,10 @@ public interface ISpeechRecognizer : IDisposable
     /// partial hypotheses are incremental rather than re-decoded from the start.
     /// </summary>
     IRecognitionStream OpenStream();
+
+    /// <summary>
+    /// Like <see cref="OpenStream"/>, but waits without blocking a thread while every pooled decoder
+    /// is leased, until one is returned or <paramref name="cancellationToken"/> fires.
+    /// </summary>
+    ValueTask<IRecognitionStream> OpenStreamAsync(CancellationToken cancellationToken = default);
 }
