@@ -18,13 +18,13 @@ public sealed class CleanupTests(SharedGateway gateway)
         await using var client = await ProtocolClient.ConnectAsync(gateway.Server.WebSocketUri, "api-version=1.0&from=en-US&to=es&features=partial");
         await client.SendAsync(WavHeaders.Standard());
         await client.SendAudioAsync(TestSpeech.Concat(TestSpeech.Silence(300), TestSpeech.Flite("this utterance never ends because the client goes away")));
-        await WaitUntilAsync(() => recognizer.LeasedCount > 0);
+        await WaitUntilAsync(() => recognizer.DecodersLeased > 0);
 
         client.Abort();
 
-        await WaitUntilAsync(() => registry.ActiveCount == 0 && recognizer.LeasedCount == 0);
+        await WaitUntilAsync(() => registry.ActiveCount == 0 && recognizer.DecodersLeased == 0);
         Assert.Equal(0, registry.ActiveCount);
-        Assert.Equal(0, recognizer.LeasedCount);
+        Assert.Equal(0, recognizer.DecodersLeased);
     }
 
     /// <summary>Polls a condition for up to 20 s; the caller asserts it afterwards (this is not a speed check).</summary>

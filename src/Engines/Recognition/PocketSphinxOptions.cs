@@ -7,7 +7,7 @@ namespace SpeechCluster.Engines.Recognition;
 public sealed class PocketSphinxOptions
 {
     /// <summary>Configuration section name.</summary>
-    public const string SectionName = "Recognition:PocketSphinx";
+    public const string SectionName = "SpeechCluster:Engines:PocketSphinx";
 
     /// <summary>The locale the model recognizes. Default: <c>en-US</c>.</summary>
     public string Locale { get; set; } = "en-US";
@@ -23,9 +23,9 @@ public sealed class PocketSphinxOptions
 
     /// <summary>
     /// Most decoders the process keeps (about 92 MiB each). A stream holds one for its utterance;
-    /// when all are leased, further streams wait. Default: 4.
+    /// when all are leased, further streams wait. Default: 8.
     /// </summary>
-    public int MaxDecoders { get; set; } = 4;
+    public int MaxDecoders { get; set; } = 8;
 
     /// <summary>Decoders created by <see cref="PocketSphinxRecognizer.WarmUpAsync"/> (each takes hundreds of ms). Default: 1.</summary>
     public int PrewarmDecoders { get; set; } = 1;

@@ -21,7 +21,7 @@ public static class SpeechClusterHostingExtensions
     {
         services.AddOptions<EngineOptions>().Bind(configuration.GetSection(EngineOptions.Section));
         services.AddOptions<SessionSettings>().Bind(configuration.GetSection(SessionSettings.Section));
-        services.AddOptions<PocketSphinxOptions>().Bind(configuration.GetSection(EngineOptions.Section + ":PocketSphinx"));
+        services.AddOptions<PocketSphinxOptions>().Bind(configuration.GetSection(PocketSphinxOptions.SectionName));
 
         services.AddOptions<SileroVadOptions>().Configure<IOptions<EngineOptions>>((vad, engines) =>
             vad.ModelPath = Path.Combine(engines.Value.ResolveModelsDirectory(), "silero", "silero_vad.onnx"));

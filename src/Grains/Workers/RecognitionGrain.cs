@@ -20,7 +20,7 @@ internal sealed class RecognitionGrain(ISpeechRecognizer recognizer) : Grain, IR
             throw new NotSupportedException($"no recognizer for {locale} on this silo");
         }
 
-        var stream = _stream ??= recognizer.OpenStream();
+        var stream = _stream ??= await recognizer.OpenStreamAsync();
         return await Task.Run(() => stream.AcceptAudio(samples));
     }
 
