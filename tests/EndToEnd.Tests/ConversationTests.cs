@@ -124,6 +124,9 @@ public sealed class ConversationTests(SharedGateway gateway)
         Assert.Equal(final.GetProperty("translation").GetString(), translations.GetProperty("es").GetString());
         Assert.False(string.IsNullOrEmpty(translations.GetProperty("fr").GetString()));
         Assert.NotEqual(translations.GetProperty("es").GetString(), translations.GetProperty("fr").GetString());
+        // TrueText's Spanish pass opens questions with "¿", which Apertium never writes.
+        Assert.StartsWith("¿", translations.GetProperty("es").GetString());
+        Assert.EndsWith("?", final.GetProperty("recognition").GetString());
         var audio = client.Audio.ToList();
         Assert.Equal(2, audio.Count);
         Assert.All(audio, a => AssertWav(a, expectedRate: 16000));
