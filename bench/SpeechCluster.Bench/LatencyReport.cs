@@ -1,6 +1,7 @@
 using System.Globalization;
 using System.Text;
 using System.Text.Json;
+using SpeechCluster.Bench.Conversations;
 using SpeechCluster.TestSupport;
 
 namespace SpeechCluster.Bench;

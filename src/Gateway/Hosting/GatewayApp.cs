@@ -21,6 +21,7 @@ public static class GatewayApp
         builder.AddSpeechClusterOrleans();                 // the grains: an embedded silo, or a cluster client
         builder.Services.AddSpeechClusterAuth();           // tenant keys and access tokens
         builder.Services.AddSpeechGateway();               // protocol limits, the language catalog, connections
+        builder.Services.AddSpeechClusterMetrics();        // OpenTelemetry metrics
 
         var app = builder.Build();
         app.UseRequestIds();                               // X-RequestId on every response
@@ -28,6 +29,7 @@ public static class GatewayApp
         app.MapLanguages();                                // GET /languages
         app.MapTokenEndpoints();                           // POST /sts/v1.0/issueToken, POST /v2/OAuth2-13
         app.MapSpeechTranslate();                          // WebSocket /speech/translate
+        app.MapPrometheusScrapingEndpoint();               // GET /metrics
         return app;
     }
 

@@ -15,7 +15,8 @@ public static class SpeechClusterHostingExtensions
 {
     /// <summary>
     /// The embedded engines (Silero VAD, PocketSphinx, Apertium, espeak-ng and flite, LAME) as
-    /// process-wide singletons, plus the session settings. Idempotent.
+    /// process-wide singletons, plus the session settings. Idempotent; an engine registered before
+    /// this call (a test's or the benchmark's) is kept.
     /// </summary>
     public static IServiceCollection AddSpeechClusterEngines(this IServiceCollection services, IConfiguration configuration)
     {
@@ -26,7 +27,7 @@ public static class SpeechClusterHostingExtensions
         services.AddOptions<SileroVadOptions>().Configure<IOptions<EngineOptions>>((vad, engines) =>
             vad.ModelPath = Path.Combine(engines.Value.ResolveModelsDirectory(), "silero", "silero_vad.onnx"));
         services.TryAddSingleton<IVoiceActivityModel, SileroVadModel>();
-        services.TryAddEnumerable(ServiceDescriptor.Singleton<ISpeechRecognizer, PocketSphinxRecognizer>());
+        services.TryAddSingleton<ISpeechRecognizer, PocketSphinxRecognizer>();
         services.TryAddSingleton<ITranslator, ApertiumTranslator>();
         services.TryAddSingleton(sp => CompositeSynthesizer.CreateAvailable(sp.GetRequiredService<ILoggerFactory>()));
         services.TryAddSingleton<ISpeechSynthesizer>(sp => sp.GetRequiredService<CompositeSynthesizer>());

@@ -1,0 +1,141 @@
+using Microsoft.Extensions.Logging.Abstractions;
+using Microsoft.Extensions.Options;
+using SpeechCluster.Bench.Server;
+using SpeechCluster.Engines.Audio;
+using SpeechCluster.Engines.Recognition;
+using SpeechCluster.Engines.Synthesis;
+using SpeechCluster.Engines.Text;
+using SpeechCluster.Engines.Translation;
+using SpeechCluster.Engines.Vad;
+
+namespace SpeechCluster.Bench.Baseline;
+
+/// <summary>
+/// The embedded engines in a plain loop, no server: the same audio (each clip followed by as much
+/// silence) goes through what a session does with it — VAD and endpointing, streaming recognition
+/// in 100 ms pieces with TrueText and translation of each changed partial, then the final,
+/// its translation and spoken translation. Its CPU per audio second is the baseline of the
+/// server's.
+/// </summary>
+internal static class BareEngines
+{
+    public static async Task<(double AudioSeconds, double CpuSeconds)> RunAsync(IReadOnlyList<Clip> clips, CancellationToken cancellationToken)
+    {
+        using var vad = new SileroVadModel(Options.Create(new SileroVadOptions { ModelPath = ModelPath() }), NullLogger<SileroVadModel>.Instance);
+        using var recognizer = new PocketSphinxRecognizer(new PocketSphinxOptions(), NullLogger<PocketSphinxRecognizer>.Instance);
+        using var translator = new ApertiumTranslator(Options.Create(new ApertiumOptions()), NullLogger<ApertiumTranslator>.Instance);
+        using var synthesizer = CompositeSynthesizer.CreateAvailable(NullLoggerFactory.Instance);
+        var trueText = new TrueText(Options.Create(new TrueTextOptions()), NullLogger<TrueText>.Instance);
+        var encoder = new WavEncoder(24000);
+        var voice = synthesizer.DefaultVoice("es")!.Id;
+
+        // Warm up outside the measurement, as the server does at start-up.
+        await WarmUpAsync(recognizer, translator, trueText);
+        var before = ProcessStats.TreeCpuTime(Environment.ProcessId);
+        var audioSeconds = 0.0;
+        foreach (var clip in clips)
+        {
+            var audio = clip.Samples.Concat(new short[clip.Samples.Length]).ToArray();
+            audioSeconds += audio.Length / 16000.0;
+            await ProcessAsync(audio, vad, recognizer, translator, trueText, synthesizer, voice, encoder, cancellationToken);
+        }
+
+        return (audioSeconds, (ProcessStats.TreeCpuTime(Environment.ProcessId) - before).TotalSeconds);
+    }
+
+    private static async Task ProcessAsync(short[] audio, SileroVadModel vad, PocketSphinxRecognizer recognizer, ApertiumTranslator translator,
+        TrueText trueText, CompositeSynthesizer synthesizer, string voice, WavEncoder encoder, CancellationToken cancellationToken)
+    {
+        var endpointer = new Endpointer(new EndpointerOptions(), vad.FrameSamples);
+        var state = new VadStreamState();
+        var events = new List<EndpointEvent>();
+        var probability = new float[1];
+        var frame = new float[vad.FrameSamples];
+        IRecognitionStream? stream = null;
+        var pending = new List<short>();
+        var lastPartial = "";
+        for (var start = 0; start + vad.FrameSamples <= audio.Length; start += vad.FrameSamples)
+        {
+            for (var i = 0; i < frame.Length; i++)
+            {
+                frame[i] = audio[start + i] / 32768f;
+            }
+
+            vad.Score(frame, state, probability);
+            events.Clear();
+            endpointer.Accept(probability[0], events);
+            foreach (var e in events)
+            {
+                if (e.Kind == EndpointEventKind.Started)
+                {
+                    stream = await recognizer.OpenStreamAsync(cancellationToken);
+                    pending.AddRange(audio.AsSpan((int)e.StartSample, start - (int)e.StartSample));
+                }
+                else if (stream is not null)
+                {
+                    stream.AcceptAudio(pending.ToArray());
+                    pending.Clear();
+                    var final = stream.Finish();
+                    stream.Dispose();
+                    stream = null;
+                    var text = await RenderAsync(final.Text, true, translator, trueText, cancellationToken);
+                    var speech = synthesizer.Synthesize(SpeakableText.From(text), voice);
+                    encoder.Encode(speech.Samples, speech.SampleRate);
+                }
+            }
+
+            if (stream is not null)
+            {
+                pending.AddRange(audio.AsSpan(start, vad.FrameSamples));
+                if (pending.Count >= 1600)
+                {
+                    var hypothesis = stream.AcceptAudio(pending.ToArray());
+                    pending.Clear();
+                    if (hypothesis.Length > 0 && hypothesis != lastPartial)
+                    {
+                        lastPartial = hypothesis;
+                        await RenderAsync(hypothesis, false, translator, trueText, cancellationToken);
+                    }
+                }
+            }
+        }
+
+        stream?.Dispose();
+    }
+
+    /// <summary>What the session does with a hypothesis: TrueText twice, translate, TrueText on the translation.</summary>
+    private static async Task<string> RenderAsync(string raw, bool isFinal, ApertiumTranslator translator, TrueText trueText, CancellationToken cancellationToken)
+    {
+        if (raw.Length == 0)
+        {
+            return "";
+        }
+
+        trueText.Process(new TrueTextRequest { Text = raw, Language = "en", IsFinal = isFinal });
+        var clean = trueText.Process(new TrueTextRequest { Text = raw, Language = "en", IsFinal = isFinal, ProfanityAction = ProfanityAction.NoAction }).Text;
+        var translation = await translator.TranslateAsync(clean, "en", "es", cancellationToken);
+        return trueText.Process(new TrueTextRequest { Text = translation, Language = "es", IsFinal = isFinal, Role = TextRole.Translation }).Text;
+    }
+
+    private static async Task WarmUpAsync(PocketSphinxRecognizer recognizer, ApertiumTranslator translator, TrueText trueText)
+    {
+        await recognizer.WarmUpAsync();
+        trueText.Preload("en");
+        trueText.Preload("es");
+        await translator.TranslateAsync("Hello.", "en", "es");
+    }
+
+    private static string ModelPath()
+    {
+        for (var dir = new DirectoryInfo(AppContext.BaseDirectory); dir is not null; dir = dir.Parent)
+        {
+            var candidate = Path.Combine(dir.FullName, "models", "silero", "silero_vad.onnx");
+            if (File.Exists(candidate))
+            {
+                return candidate;
+            }
+        }
+
+        throw new FileNotFoundException("models/silero/silero_vad.onnx not found; run ./run or scripts/setup.sh");
+    }
+}

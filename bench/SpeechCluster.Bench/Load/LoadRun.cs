@@ -1,0 +1,119 @@
+using System.Diagnostics;
+using SpeechCluster.Bench.Conversations;
+using SpeechCluster.Bench.Server;
+using SpeechCluster.Client;
+
+namespace SpeechCluster.Bench.Load;
+
+/// <summary>
+/// One load step: <c>Conversations</c> speakers at once, started over a ramp, each saying clips of
+/// the corpus at real-time pace with a pause as long as each clip after it (half the time speaking),
+/// for a fixed duration; then the server's CPU and memory and every utterance's latency.
+/// </summary>
+internal static class LoadRun
+{
+    public static async Task<LoadStep> RunAsync(ServerProcess server, IReadOnlyList<Clip> clips, int conversations, TimeSpan duration, TimeSpan ramp, CancellationToken cancellationToken)
+    {
+        var metric = "speechcluster_session_endpoint_to_final_milliseconds";
+        var histogramBefore = await PrometheusHistogram.ScrapeAsync(server.HttpUri, metric, cancellationToken);
+        var residentBefore = server.ResidentBytes;
+        var cpuBefore = server.CpuTime;
+        var clock = Stopwatch.StartNew();
+        long peakResident = residentBefore;
+        using var sampling = new CancellationTokenSource();
+        var sampler = Task.Run(async () =>
+        {
+            while (!sampling.IsCancellationRequested)
+            {
+                peakResident = Math.Max(peakResident, server.ResidentBytes);
+                await Task.Delay(500, CancellationToken.None);
+            }
+        }, CancellationToken.None);
+
+        var scripts = Enumerable.Range(0, conversations).Select(i => Script(clips, i, duration)).ToList();
+        var runs = scripts.Select(async (script, i) =>
+        {
+            await Task.Delay(ramp * i / Math.Max(conversations, 1), cancellationToken);
+            try
+            {
+                return (Record: await ConversationDriver.RunAsync(server.WebSocketUri, ServerProcess.Key, script, cancellationToken), Error: (string?)null);
+            }
+            catch (SpeechTranslationException ex)
+            {
+                return (Record: (ConversationRecord?)null, Error: ex.Message);
+            }
+        }).ToList();
+        var results = await Task.WhenAll(runs);
+        await sampling.CancelAsync();
+        await sampler;
+
+        var cpu = server.CpuTime - cpuBefore;
+        var histogram = (await PrometheusHistogram.ScrapeAsync(server.HttpUri, metric, cancellationToken)).Minus(histogramBefore);
+        var outcomes = results.Where(r => r.Record is not null).SelectMany(r => UtteranceMeasurer.Measure(r.Record!)).ToList();
+        var roundTrips = results.Where(r => r.Record is not null).SelectMany(r => PartialRoundTrips(r.Record!)).ToList();
+        var audioSeconds = scripts.Sum(s => s.Segments.Sum(x => x.Samples)) / 16000.0;
+        return new LoadStep(
+            conversations,
+            clock.Elapsed.TotalSeconds,
+            audioSeconds,
+            cpu.TotalSeconds,
+            (peakResident - residentBefore) / (double)conversations,
+            outcomes,
+            results.Count(r => r.Error is not null),
+            results.Select(r => r.Error).OfType<string>().Distinct().Take(5).ToList(),
+            histogram.Quantile(0.5),
+            histogram.Quantile(0.95),
+            roundTrips);
+    }
+
+    /// <summary>Clips in turn from a different starting point per speaker, each followed by as much silence.</summary>
+    private static ConversationScript Script(IReadOnlyList<Clip> clips, int speaker, TimeSpan duration)
+    {
+        var script = new ConversationScript();
+        var total = TimeSpan.Zero;
+        for (var k = 0; total < duration; k++)
+        {
+            var clip = clips[(speaker + k) % clips.Count];
+            var length = TimeSpan.FromSeconds(clip.Seconds);
+            script.Say(clip).Pause(length);
+            total += length * 2;
+        }
+
+        return script.Pause(TimeSpan.FromSeconds(2));
+    }
+
+    /// <summary>
+    /// Client-measured round trip of each partial: its arrival minus when the client sent the
+    /// message holding the last sample its span covers (gateway, session, workers and back).
+    /// </summary>
+    private static IEnumerable<double> PartialRoundTrips(ConversationRecord record) =>
+        record.Received
+            .Where(r => r.Event is TranslationResult { IsPartial: true, AudioTimeOffset: not null, AudioTimeSize: not null })
+            .Select(r =>
+            {
+                var partial = (TranslationResult)r.Event;
+                var end = (partial.AudioTimeOffset!.Value + partial.AudioTimeSize!.Value) / 625;
+                return Stopwatch.GetElapsedTime(record.SentAtSample(end - 1), r.At).TotalMilliseconds;
+            });
+}
+
+/// <summary>The measurements of one load step.</summary>
+internal sealed record LoadStep(
+    int Conversations,
+    double WallSeconds,
+    double AudioSeconds,
+    double ServerCpuSeconds,
+    double MemoryPerConversationBytes,
+    IReadOnlyList<ClipOutcome> Clips,
+    int FailedConversations,
+    IReadOnlyList<string> Errors,
+    double? EndpointToFinalMedianMs,
+    double? EndpointToFinalP95Ms,
+    IReadOnlyList<double> PartialRoundTripsMs)
+{
+    public double CpuPerAudioSecond => ServerCpuSeconds / AudioSeconds;
+
+    public IEnumerable<UtteranceTiming> Utterances => Clips.SelectMany(c => c.Utterances);
+
+    public int LostUtterances => Clips.Count(c => c.Lost);
+}

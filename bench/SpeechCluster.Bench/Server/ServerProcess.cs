@@ -1,0 +1,129 @@
+using System.Diagnostics;
+using System.Globalization;
+using System.Net;
+using System.Net.Sockets;
+
+namespace SpeechCluster.Bench.Server;
+
+/// <summary>
+/// A SpeechCluster server in its own process, so that its CPU time and memory can be measured
+/// apart from the load generator's: the real gateway (embedded engines), or this benchmark's
+/// null-engines server.
+/// </summary>
+internal sealed class ServerProcess : IAsyncDisposable
+{
+    public const string Key = "bench-key-0123456789abcdef";
+
+    private readonly Process _process;
+
+    private ServerProcess(Process process, int port)
+    {
+        _process = process;
+        Port = port;
+    }
+
+    public int Port { get; }
+
+    public int Pid => _process.Id;
+
+    public Uri WebSocketUri => new($"ws://127.0.0.1:{Port}");
+
+    public Uri HttpUri => new($"http://127.0.0.1:{Port}");
+
+    /// <summary>Starts the product's gateway (embedded silo and engines) from its Release build.</summary>
+    public static Task<ServerProcess> StartGatewayAsync(CancellationToken cancellationToken) =>
+        StartAsync("dotnet", [RepositoryFile("src/Gateway/bin/Release/net10.0/SpeechCluster.Gateway.dll")], cancellationToken);
+
+    /// <summary>Starts this benchmark in its null-engines server role.</summary>
+    public static Task<ServerProcess> StartNullEnginesAsync(CancellationToken cancellationToken) =>
+        StartAsync("dotnet", [typeof(ServerProcess).Assembly.Location, "serve-null-engines"], cancellationToken);
+
+    /// <summary>Waits until the server answers /languages, i.e. its engines are up.</summary>
+    public async Task WaitReadyAsync(CancellationToken cancellationToken)
+    {
+        using var http = new HttpClient();
+        var deadline = Stopwatch.StartNew();
+        while (true)
+        {
+            if (_process.HasExited)
+            {
+                throw new InvalidOperationException($"the server exited with {_process.ExitCode}");
+            }
+
+            try
+            {
+                var response = await http.GetAsync(new Uri(HttpUri, "/languages?api-version=1.0"), cancellationToken);
+                if (response.IsSuccessStatusCode)
+                {
+                    return;
+                }
+            }
+            catch (HttpRequestException) when (deadline.Elapsed < TimeSpan.FromSeconds(60))
+            {
+            }
+
+            await Task.Delay(200, cancellationToken);
+        }
+    }
+
+    /// <summary>CPU time of the server and its child processes (Apertium pipelines).</summary>
+    public TimeSpan CpuTime => ProcessStats.TreeCpuTime(Pid);
+
+    public long ResidentBytes => ProcessStats.ResidentBytes(Pid);
+
+    public async ValueTask DisposeAsync()
+    {
+        if (!_process.HasExited)
+        {
+            _process.Kill(entireProcessTree: true);
+            await _process.WaitForExitAsync();
+        }
+
+        _process.Dispose();
+    }
+
+    private static async Task<ServerProcess> StartAsync(string program, string[] arguments, CancellationToken cancellationToken)
+    {
+        var port = FreePort();
+        var start = new ProcessStartInfo(program) { RedirectStandardOutput = true, RedirectStandardError = true };
+        foreach (var argument in arguments)
+        {
+            start.ArgumentList.Add(argument);
+        }
+
+        start.Environment["PORT"] = port.ToString(CultureInfo.InvariantCulture);
+        start.Environment["SpeechCluster__Auth__Tenants__bench__Keys__0"] = Key;
+        start.Environment["SpeechCluster__Cluster__SiloPort"] = FreePort().ToString(CultureInfo.InvariantCulture);
+        start.Environment["SpeechCluster__Cluster__GatewayPort"] = FreePort().ToString(CultureInfo.InvariantCulture);
+        start.Environment["Logging__LogLevel__Default"] = "Warning";
+        start.Environment["DOTNET_gcServer"] = "0";
+        var process = Process.Start(start) ?? throw new InvalidOperationException($"{program} did not start");
+        // Drain the server's output so it never blocks on a full pipe.
+        _ = process.StandardOutput.ReadToEndAsync(CancellationToken.None);
+        _ = process.StandardError.ReadToEndAsync(CancellationToken.None);
+        var server = new ServerProcess(process, port);
+        await server.WaitReadyAsync(cancellationToken);
+        return server;
+    }
+
+    private static string RepositoryFile(string relative)
+    {
+        for (var dir = new DirectoryInfo(AppContext.BaseDirectory); dir is not null; dir = dir.Parent)
+        {
+            if (File.Exists(Path.Combine(dir.FullName, "SpeechCluster.sln")))
+            {
+                var path = Path.Combine(dir.FullName, relative);
+                return File.Exists(path) ? path : throw new FileNotFoundException("build it first: dotnet build -c Release", path);
+            }
+        }
+
+        throw new DirectoryNotFoundException("SpeechCluster.sln not found above " + AppContext.BaseDirectory);
+    }
+
+    private static int FreePort()
+    {
+        using var listener = new TcpListener(IPAddress.Loopback, 0);
+        listener.Start();
+        return ((IPEndPoint)listener.LocalEndpoint).Port;
+    }
+}
