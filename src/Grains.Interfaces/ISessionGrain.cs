@@ -6,15 +6,21 @@ namespace SpeechCluster.Grains.Interfaces;
 /// </summary>
 public interface ISessionGrain : IGrainWithStringKey
 {
-    /// <summary>Starts the conversation. Called once the client's WAV header is known.</summary>
-    Task StartAsync(SessionOptions options);
+    /// <summary>
+    /// Starts the conversation once the client's WAV header is known. With <paramref name="resume"/>,
+    /// (re)starts it from a state the gateway vouches for — after the silo that held it died, the
+    /// new activation continues the ids and the timing base, and the gateway replays the audio not
+    /// yet covered by a delivered final. Calling it again with the same options or epoch does nothing.
+    /// </summary>
+    Task StartAsync(SessionOptions options, SessionResume? resume = null);
 
     /// <summary>
     /// Accepts the next piece of the client's PCM (mono 16-bit at <see cref="SessionOptions.InputSampleRate"/>).
     /// Completes when the audio has been taken in: awaiting it is the backpressure of the stream.
+    /// Returns how far the gateway may forget audio it keeps for a recovery.
     /// </summary>
     [ResponseTimeout("00:00:10")]
-    Task PushAudioAsync(AudioChunk chunk);
+    Task<SessionProgress> PushAudioAsync(AudioChunk chunk);
 
     /// <summary>Finalises the open utterance now (the <c>{"type":"flush"}</c> extension).</summary>
     Task FlushAsync();
@@ -35,3 +41,29 @@ public interface ISessionGrain : IGrainWithStringKey
 /// <summary>A piece of client audio.</summary>
 [GenerateSerializer, Immutable, Alias("speech.audio-chunk")]
 public sealed record class AudioChunk([property: Id(0)] short[] Samples);
+
+/// <summary>Where a recovered session starts: the gateway's view of what the client already has.</summary>
+/// <param name="Epoch">New for each recovery, so a retried start is recognized and a stale activation is replaced.</param>
+/// <param name="NextUtteranceId">The id of the first final the client has not received.</param>
+/// <param name="StartPosition">16 kHz stream position of the first replayed sample.</param>
+/// <param name="PendingSpeech">Finals the client received whose spoken translations it did not: synthesize them first.</param>
+[GenerateSerializer, Immutable, Alias("speech.session-resume")]
+public sealed record class SessionResume(
+    [property: Id(0)] Guid Epoch,
+    [property: Id(1)] int NextUtteranceId,
+    [property: Id(2)] long StartPosition,
+    [property: Id(3)] IReadOnlyList<PendingSpeech> PendingSpeech);
+
+/// <summary>A delivered final's translations whose audio the client has yet to get, by target language.</summary>
+[GenerateSerializer, Immutable, Alias("speech.pending-speech")]
+public sealed record class PendingSpeech(
+    [property: Id(0)] int UtteranceId,
+    [property: Id(1)] IReadOnlyList<string> Languages,
+    [property: Id(2)] IReadOnlyList<string> Translations);
+
+/// <param name="NeededFrom">16 kHz stream position before which no audio is needed to redo unpublished work.</param>
+/// <param name="FinalsPublished">Finals published so far (the next final's id).</param>
+[GenerateSerializer, Immutable, Alias("speech.session-progress")]
+public sealed record class SessionProgress(
+    [property: Id(0)] long NeededFrom,
+    [property: Id(1)] int FinalsPublished);

@@ -18,8 +18,7 @@ public sealed class ClusterFixture : IAsyncLifetime
     private sealed class EnginesConfigurator : ISiloConfigurator
     {
         public void Configure(ISiloBuilder siloBuilder) =>
-            siloBuilder.ConfigureServices(services =>
-                services.AddSpeechClusterEngines(new ConfigurationBuilder().Build()));
+            siloBuilder.AddSpeechClusterGrains(new ConfigurationBuilder().Build());
     }
 }
 

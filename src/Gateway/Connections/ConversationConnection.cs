@@ -4,6 +4,7 @@ using System.Text.Json;
 using SpeechCluster.Engines.Audio;
 using SpeechCluster.Gateway.Hosting;
 using SpeechCluster.Gateway.Protocol;
+using SpeechCluster.Gateway.Sessions;
 using SpeechCluster.Grains.Interfaces;
 
 namespace SpeechCluster.Gateway.Connections;
@@ -17,7 +18,7 @@ internal sealed partial class ConversationConnection(
     WebSocket socket,
     TranslateRequest request,
     string tenant,
-    ISessionGrain session,
+    SessionLink session,
     GatewayOptions options,
     ILogger logger)
 {
@@ -25,7 +26,6 @@ internal sealed partial class ConversationConnection(
     private readonly ArrayBufferWriter<short> _samples = new(16 * 1024);
     private readonly CancellationTokenSource _stopSending = new();
     private Task _sendLoop = Task.CompletedTask;
-    private bool _started;
 
     public async Task RunAsync(CancellationToken aborted, CancellationToken stopping)
     {
@@ -33,7 +33,7 @@ internal sealed partial class ConversationConnection(
         var outcome = await ReceiveAsync(receiveCancel.Token, aborted, stopping);
         try
         {
-            if (_started && outcome.FlushResults)
+            if (session.Started && outcome.FlushResults)
             {
                 await session.CompleteAsync();
                 await _sendLoop.WaitAsync(options.CloseTimeout, aborted).ConfigureAwait(ConfigureAwaitOptions.SuppressThrowing);
@@ -55,7 +55,7 @@ internal sealed partial class ConversationConnection(
         }
         finally
         {
-            if (_started)
+            if (session.Started)
             {
                 await session.AbandonAsync();
             }
@@ -140,18 +140,18 @@ internal sealed partial class ConversationConnection(
             return CloseOutcome.InvalidData(result.Reason ?? "invalid audio");
         }
 
-        if (!_started && _parser.Format is { } format)
+        if (!session.Started && _parser.Format is { } format)
         {
             await session.StartAsync(request.ToSessionOptions(tenant, format.SampleRate));
-            _started = true;
             _sendLoop = SendLoopAsync(_stopSending.Token);
         }
 
         if (_samples.WrittenCount > 0)
         {
-            var chunk = new AudioChunk(_samples.WrittenSpan.ToArray());
+            // A new array: the chunk crosses a grain call, which may keep it.
+            var chunk = _samples.WrittenSpan.ToArray();
             _samples.ResetWrittenCount();
-            await session.PushAudioAsync(chunk);
+            await session.PushAsync(chunk);
         }
 
         return null;
@@ -175,7 +175,7 @@ internal sealed partial class ConversationConnection(
             return CloseOutcome.InvalidData("unknown text message; the only one defined is {\"type\":\"flush\"}");
         }
 
-        if (_started)
+        if (session.Started)
         {
             await session.FlushAsync();
         }
@@ -186,7 +186,7 @@ internal sealed partial class ConversationConnection(
     private async Task SendLoopAsync(CancellationToken cancellation)
     {
         var json = new ArrayBufferWriter<byte>(1024);
-        await foreach (var result in session.ReadEventsAsync(0, cancellation).WithCancellation(cancellation))
+        await foreach (var result in session.ReadEventsAsync(cancellation))
         {
             switch (result)
             {

@@ -35,7 +35,11 @@ internal static class LanguagesEndpoint
             return;
         }
 
-        var catalog = await catalogs.GetAsync(context.RequestAborted);
+        if (await catalogs.TryGetAsync(context.RequestAborted) is not { } catalog)
+        {
+            await ErrorResponses.WriteAsync(context, StatusCodes.Status503ServiceUnavailable, "no silo of the speech cluster is answering; try again shortly");
+            return;
+        }
         context.Response.ContentType = "application/json; charset=utf-8";
         await using var json = new Utf8JsonWriter(context.Response.Body, new JsonWriterOptions { Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping });
         json.WriteStartObject();

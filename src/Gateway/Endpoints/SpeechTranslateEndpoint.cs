@@ -3,7 +3,9 @@ using SpeechCluster.Gateway.Auth;
 using SpeechCluster.Gateway.Connections;
 using SpeechCluster.Gateway.Hosting;
 using SpeechCluster.Gateway.Languages;
+using Polly;
 using SpeechCluster.Gateway.Protocol;
+using SpeechCluster.Gateway.Sessions;
 using SpeechCluster.Grains.Interfaces;
 
 namespace SpeechCluster.Gateway.Endpoints;
@@ -30,6 +32,7 @@ internal static class SpeechTranslateEndpoint
         ConversationRegistry registry,
         IOptions<GatewayOptions> options,
         IHostApplicationLifetime lifetime,
+        [FromKeyedServices(SessionRecovery.PipelineKey)] ResiliencePipeline recovery,
         ILoggerFactory loggers)
     {
         if (!context.WebSockets.IsWebSocketRequest)
@@ -45,7 +48,11 @@ internal static class SpeechTranslateEndpoint
             return;
         }
 
-        var catalog = await catalogs.GetAsync(context.RequestAborted);
+        if (await catalogs.TryGetAsync(context.RequestAborted) is not { } catalog)
+        {
+            await ErrorResponses.WriteAsync(context, StatusCodes.Status503ServiceUnavailable, "no silo of the speech cluster is answering; try again shortly");
+            return;
+        }
         var parsed = TranslateRequestParser.Parse(context.Request.Query, context.Request.Headers, catalog);
         if (parsed.Value is not { } request)
         {
@@ -57,7 +64,11 @@ internal static class SpeechTranslateEndpoint
         context.Response.Headers[ConversationHeader] = conversation;
         using var socket = await context.WebSockets.AcceptWebSocketAsync();
         using var lease = registry.Enter();
-        var session = grains.GetGrain<ISessionGrain>($"{auth.Tenant}/{conversation}");
+        var session = new SessionLink(
+            grains.GetGrain<ISessionGrain>($"{auth.Tenant}/{conversation}"),
+            request.TextToSpeech ? request.Targets : [],
+            recovery,
+            loggers.CreateLogger<SessionLink>());
         var connection = new ConversationConnection(
             socket, request, auth.Tenant!, session, options.Value, loggers.CreateLogger<ConversationConnection>());
         await connection.RunAsync(context.RequestAborted, lifetime.ApplicationStopping);

@@ -3,6 +3,7 @@ using SpeechCluster.Gateway.Connections;
 using SpeechCluster.Gateway.Endpoints;
 using SpeechCluster.Gateway.Languages;
 using SpeechCluster.Gateway.Protocol;
+using SpeechCluster.Gateway.Sessions;
 
 namespace SpeechCluster.Gateway.Hosting;
 
@@ -38,6 +39,7 @@ public static class GatewayApp
         services.AddOptions<GatewayOptions>().BindConfiguration(GatewayOptions.Section);
         services.AddSingleton<LanguageCatalogProvider>();
         services.AddSingleton<ConversationRegistry>();
+        services.AddSessionRecovery();
         return services;
     }
 

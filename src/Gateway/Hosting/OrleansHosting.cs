@@ -4,26 +4,36 @@ namespace SpeechCluster.Gateway.Hosting;
 
 internal static class OrleansHosting
 {
-    /// <summary>Hosts a silo with the engines in-process (embedded), or joins a cluster as a client.</summary>
+    /// <summary>
+    /// <c>Embedded</c> (default): a silo runs in this process, with the engines of
+    /// <c>SpeechCluster:Silo:Engines</c> (all by default; none makes a gateway that only hosts
+    /// conversations). <c>Client</c>: the gateway joins silos started apart (src/Silo) as an
+    /// Orleans client and runs no grains itself.
+    /// </summary>
     public static WebApplicationBuilder AddSpeechClusterOrleans(this WebApplicationBuilder builder)
     {
-        var cluster = builder.Configuration.GetSection(GatewayClusterOptions.Section).Get<GatewayClusterOptions>() ?? new();
-        if (cluster.IsEmbedded)
+        var mode = builder.Configuration[GatewayRoleSettings.ModeKey] ?? "Embedded";
+        if (mode.Equals("Embedded", StringComparison.OrdinalIgnoreCase))
         {
-            builder.Services.AddSpeechClusterEngines(builder.Configuration);
             builder.UseOrleans(silo => silo
-                .UseLocalhostClustering(cluster.SiloPort, cluster.GatewayPort)
-                .AddSpeechClusterGrains());
+                .UseSpeechClusterClustering(builder.Configuration)
+                .AddSpeechClusterGrains(builder.Configuration));
         }
-        else if (cluster.Mode.Equals("Client", StringComparison.OrdinalIgnoreCase))
+        else if (mode.Equals("Client", StringComparison.OrdinalIgnoreCase))
         {
-            builder.UseOrleansClient(client => client.UseLocalhostClustering(cluster.GatewayPort));
+            builder.UseOrleansClient(client => client.UseSpeechClusterClustering(builder.Configuration));
         }
         else
         {
-            throw new InvalidOperationException($"GatewayClusterOptions.Mode '{cluster.Mode}' is not Embedded or Client.");
+            throw new InvalidOperationException($"{GatewayRoleSettings.ModeKey} '{mode}' is not Embedded or Client.");
         }
 
         return builder;
     }
+}
+
+/// <summary>Where the gateway's grains run.</summary>
+internal static class GatewayRoleSettings
+{
+    public const string ModeKey = "SpeechCluster:Cluster:Mode";
 }

@@ -3,6 +3,7 @@ namespace SpeechCluster.Grains.Interfaces.Workers;
 /// <summary>What the engines of a silo can do: the source of <c>/languages</c> and of request validation.</summary>
 public interface ICatalogGrain : IGrainWithIntegerKey
 {
+    [ResponseTimeout("00:00:05")]
     Task<EngineCatalog> GetCatalogAsync();
 }
 

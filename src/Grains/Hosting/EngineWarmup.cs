@@ -1,4 +1,6 @@
+using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
+using Microsoft.Extensions.Options;
 using Microsoft.Extensions.Logging;
 using SpeechCluster.Engines.Recognition;
 using SpeechCluster.Engines.Text;
@@ -12,29 +14,38 @@ namespace SpeechCluster.Grains.Hosting;
 /// TrueText's word lists, the English-Spanish pipeline), so that the first conversation does
 /// not pay for it. Failures are logged; the engines load on first use instead.
 /// </summary>
-internal sealed partial class EngineWarmup(
-    IVoiceActivityModel vad,
-    IEnumerable<ISpeechRecognizer> recognizers,
-    TrueText trueText,
-    ITranslator translator,
-    ILogger<EngineWarmup> logger) : BackgroundService
+internal sealed partial class EngineWarmup(IServiceProvider services, IOptions<SiloRoleSettings> role, ILogger<EngineWarmup> logger)
+    : BackgroundService
 {
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
+        var engines = role.Value.EngineSet;
         try
         {
             await Task.Run(() =>
             {
-                vad.Score(new float[vad.FrameSamples], new VadStreamState(), new float[1]);
-                trueText.Preload("en");
+                if (engines.Contains(EngineNames.Vad))
+                {
+                    var vad = services.GetRequiredService<IVoiceActivityModel>();
+                    vad.Score(new float[vad.FrameSamples], new VadStreamState(), new float[1]);
+                }
+
+                if (engines.Contains(EngineNames.TrueText))
+                {
+                    services.GetRequiredService<TrueText>().Preload("en");
+                }
             }, stoppingToken);
-            foreach (var recognizer in recognizers.OfType<PocketSphinxRecognizer>())
+            if (engines.Contains(EngineNames.Asr))
             {
-                await recognizer.WarmUpAsync(stoppingToken);
+                foreach (var recognizer in services.GetServices<ISpeechRecognizer>().OfType<PocketSphinxRecognizer>())
+                {
+                    await recognizer.WarmUpAsync(stoppingToken);
+                }
             }
 
             // English to Spanish is what most conversations ask for; other pipelines (150-250 MiB each) start on first use.
-            if (translator.Pairs.Any(p => p is { From: "en", To: "es" }))
+            var translator = engines.Contains(EngineNames.Mt) ? services.GetRequiredService<ITranslator>() : null;
+            if (translator is not null && translator.Pairs.Any(p => p is { From: "en", To: "es" }))
             {
                 await translator.TranslateAsync("Hello.", "en", "es", stoppingToken);
             }

@@ -3,6 +3,9 @@ using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
+using Orleans.Placement;
+using Orleans.Runtime.MembershipService.SiloMetadata;
+using SpeechCluster.Grains.Hosting.Placement;
 using SpeechCluster.Engines.Recognition;
 using SpeechCluster.Engines.Synthesis;
 using SpeechCluster.Engines.Text;
@@ -42,6 +45,30 @@ public static class SpeechClusterHostingExtensions
         return services;
     }
 
-    /// <summary>The grains need nothing beyond the engines; kept as the place for silo-level settings.</summary>
-    public static ISiloBuilder AddSpeechClusterGrains(this ISiloBuilder silo) => silo;
+    /// <summary>
+    /// A silo that hosts conversations and the worker grains of the engines it is configured to
+    /// run (<see cref="SiloRoleSettings"/>): registers those engines, advertises them and its
+    /// catalog in the silo's membership metadata, and places each worker grain only on silos that
+    /// advertise its engine. Clustering is configured apart (<see cref="ClusterHosting"/>).
+    /// </summary>
+    public static ISiloBuilder AddSpeechClusterGrains(this ISiloBuilder silo, IConfiguration configuration)
+    {
+        silo.Services.AddOptions<SiloRoleSettings>().Bind(configuration.GetSection(SiloRoleSettings.Section));
+        silo.Services.AddSpeechClusterEngines(configuration);
+        silo.Services.TryAddSingleton<LocalCatalog>();
+        silo.Services.AddPlacementFilter<EngineFilterStrategy, EngineFilterDirector>(ServiceLifetime.Singleton);
+
+        // Orleans copies this dictionary into the silo's metadata when its options are first built;
+        // this configure step, registered before Orleans' own, fills it from the engines just then.
+        var metadata = new Dictionary<string, string>();
+        silo.Services.AddOptions<SiloMetadata>().Configure<LocalCatalog, IOptions<SiloRoleSettings>>((_, local, role) =>
+        {
+            foreach (var (key, value) in SiloCapabilities.ToMetadata(local.Engines, role.Value.Gpu, local.Catalog))
+            {
+                metadata[key] = value;
+            }
+        });
+        silo.UseSiloMetadata(metadata);
+        return silo;
+    }
 }

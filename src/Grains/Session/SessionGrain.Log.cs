@@ -10,6 +10,10 @@ internal sealed partial class SessionGrain
             Message = "Session {Session} started: {Locale} to {Targets}")]
         public static partial void Started(ILogger logger, string session, string locale, string targets);
 
+        [LoggerMessage(EventId = 202, EventName = "SessionRecovered", Level = LogLevel.Information,
+            Message = "Session {Session} restarted by its gateway after a failure; next final {NextUtterance}")]
+        public static partial void Recovered(ILogger logger, string session, int nextUtterance);
+
         [LoggerMessage(EventId = 201, EventName = "StageFailed", Level = LogLevel.Warning,
             Message = "The {Stage} stage failed for utterance {Utterance}")]
         public static partial void StageFailed(ILogger logger, string stage, int utterance, Exception exception);

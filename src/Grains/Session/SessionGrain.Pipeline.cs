@@ -6,9 +6,9 @@ namespace SpeechCluster.Grains.Session;
 internal sealed partial class SessionGrain
 {
     /// <summary>Sends the open utterance's new audio to its recognizer and publishes a changed hypothesis.</summary>
-    private async Task UpdatePartialAsync()
+    private async Task UpdatePartialAsync(Conversation c)
     {
-        if (_open is not { } open)
+        if (c.Open is not { } open)
         {
             return;
         }
@@ -19,24 +19,24 @@ internal sealed partial class SessionGrain
             return;
         }
 
-        var hypothesis = await open.Recognizer.AcceptAsync(Options.SpeechLocale, unsent);
+        var hypothesis = await open.Recognizer.AcceptAsync(c.Options.SpeechLocale, unsent);
         // Partials of a new utterance wait until the finals before it are out, so that every
         // client sees results in utterance order; the next partial carries the latest text anyway.
-        if (!Options.Partials || hypothesis.Length == 0 || hypothesis == open.LastPartial || !_finals.IsCompleted)
+        if (!c.Options.Partials || hypothesis.Length == 0 || hypothesis == open.LastPartial || !c.Finals.IsCompleted)
         {
             return;
         }
 
         open.LastPartial = hypothesis;
-        var (recognition, translations) = await RenderAsync(hypothesis, isFinal: false);
-        _events.Append(new TranscriptEvent
+        var (recognition, translations) = await RenderAsync(c, hypothesis, isFinal: false);
+        c.Events.Append(new TranscriptEvent
         {
             IsFinal = false,
             UtteranceId = open.Id,
             PartialIndex = ++open.PartialCount,
             Recognition = recognition,
             Translations = translations,
-            Span = _clock.Span(open.StartSample, open.AudioEnd),
+            Span = c.Clock.Span(open.StartSample, open.AudioEnd),
         });
     }
 
@@ -45,44 +45,54 @@ internal sealed partial class SessionGrain
     /// spoken translations after those of the utterance before it. Never throws: a failed stage
     /// is logged and leaves its part empty, so ids stay in order without gaps.
     /// </summary>
-    private async Task FinalizeAsync(OpenUtterance utterance, Task previous)
+    private async Task FinalizeAsync(Conversation c, OpenUtterance utterance, Task previous)
     {
-        var outcome = await RecognizeAsync(utterance);
-        var (recognition, translations) = await RenderAsync(outcome.Text, isFinal: true);
+        var outcome = await RecognizeAsync(c, utterance);
+        var (recognition, translations) = await RenderAsync(c, outcome.Text, isFinal: true);
         await previous;
-        if (_abandoned)
+        if (c.Abandoned)
         {
             return;
         }
 
-        _events.Append(new TranscriptEvent
+        c.Events.Append(new TranscriptEvent
         {
             IsFinal = true,
             UtteranceId = utterance.Id,
             Recognition = recognition,
             Translations = translations,
-            Span = _clock.Span(utterance.StartSample, utterance.EndSample),
+            Span = c.Clock.Span(utterance.StartSample, utterance.EndSample),
             Words = outcome.Words
                 .Select(w => w with { Offset = w.Offset + StreamClock.Time(utterance.StartSample) })
                 .ToArray(),
         });
+        c.Published(utterance);
         var published = time.GetTimestamp();
         SessionMetrics.EndpointToFinal.Record(time.GetElapsedTime(utterance.DecidedAt, published).TotalMilliseconds);
 
-        if (Options.TextToSpeech)
+        if (c.Options.TextToSpeech)
         {
-            await SpeakAsync(utterance.Id, translations, published);
+            await SpeakAsync(c, utterance.Id, c.Options.Targets, translations, published);
         }
     }
 
-    private async Task<RecognitionOutcome> RecognizeAsync(OpenUtterance utterance)
+    /// <summary>After a recovery: the spoken translations of finals the client has but whose audio it never got.</summary>
+    private async Task SpeakPendingAsync(Conversation c, IReadOnlyList<PendingSpeech> pending)
+    {
+        foreach (var speech in pending)
+        {
+            await SpeakAsync(c, speech.UtteranceId, speech.Languages, speech.Translations, time.GetTimestamp());
+        }
+    }
+
+    private async Task<RecognitionOutcome> RecognizeAsync(Conversation c, OpenUtterance utterance)
     {
         try
         {
             var unsent = utterance.TakeUnsent();
             if (unsent.Length > 0)
             {
-                await utterance.Recognizer.AcceptAsync(Options.SpeechLocale, unsent);
+                await utterance.Recognizer.AcceptAsync(c.Options.SpeechLocale, unsent);
             }
 
             return await utterance.Recognizer.FinishAsync();
@@ -94,23 +104,23 @@ internal sealed partial class SessionGrain
         }
     }
 
-    private async Task SpeakAsync(int utteranceId, IReadOnlyList<string> translations, long finalPublished)
+    private async Task SpeakAsync(Conversation c, int utteranceId, IReadOnlyList<string> languages, IReadOnlyList<string> translations, long finalPublished)
     {
-        for (var i = 0; i < Options.Targets.Count; i++)
+        for (var i = 0; i < languages.Count; i++)
         {
-            if (translations[i].Length == 0 || _abandoned)
+            if (translations[i].Length == 0 || c.Abandoned)
             {
                 continue;
             }
 
-            var target = Options.Targets[i];
+            var target = languages[i];
             // The voice parameter names one voice: it speaks the target of its own language.
-            var voice = target.Equals(Options.VoiceLanguage, StringComparison.OrdinalIgnoreCase) ? Options.Voice : null;
+            var voice = target.Equals(c.Options.VoiceLanguage, StringComparison.OrdinalIgnoreCase) ? c.Options.Voice : null;
             try
             {
                 var audio = await GrainFactory.GetGrain<ISynthesisGrain>(0)
-                    .SynthesizeAsync(new SynthesisRequest(translations[i], target, voice, Options.AudioFormat));
-                _events.Append(new SpeechAudioEvent { UtteranceId = utteranceId, Language = target, Audio = audio });
+                    .SynthesizeAsync(new SynthesisRequest(translations[i], target, voice, c.Options.AudioFormat));
+                c.Events.Append(new SpeechAudioEvent { UtteranceId = utteranceId, Language = target, Audio = audio });
                 if (i == 0)
                 {
                     SessionMetrics.FinalToAudio.Record(time.GetElapsedTime(finalPublished).TotalMilliseconds);
@@ -128,23 +138,23 @@ internal sealed partial class SessionGrain
     /// one translation per target in parallel, each tidied in its own language. The source
     /// language itself, as a target, gets the recognition as shown.
     /// </summary>
-    private async Task<(string Recognition, IReadOnlyList<string> Translations)> RenderAsync(string raw, bool isFinal)
+    private async Task<(string Recognition, IReadOnlyList<string> Translations)> RenderAsync(Conversation c, string raw, bool isFinal)
     {
         if (raw.Length == 0)
         {
-            return ("", Options.Targets.Select(_ => "").ToArray());
+            return ("", c.Options.Targets.Select(_ => "").ToArray());
         }
 
-        var text = await TrueTextAsync(raw, Options.SourceLanguage, isFinal, isTranslation: false)
+        var text = await TrueTextAsync(c, raw, c.Options.SourceLanguage, isFinal, isTranslation: false)
             ?? new TextResult(raw, raw);
-        var translations = await Task.WhenAll(Options.Targets.Select(async target =>
-            target.Equals(Options.SourceLanguage, StringComparison.OrdinalIgnoreCase)
+        var translations = await Task.WhenAll(c.Options.Targets.Select(async target =>
+            target.Equals(c.Options.SourceLanguage, StringComparison.OrdinalIgnoreCase)
                 ? text.Display
-                : await TranslateAsync(text.ForTranslation, target, isFinal)));
+                : await TranslateAsync(c, text.ForTranslation, target, isFinal)));
         return (text.Display, translations);
     }
 
-    private async Task<string> TranslateAsync(string text, string target, bool isFinal)
+    private async Task<string> TranslateAsync(Conversation c, string text, string target, bool isFinal)
     {
         if (text.Length == 0)
         {
@@ -153,8 +163,8 @@ internal sealed partial class SessionGrain
 
         try
         {
-            var translation = await GrainFactory.GetGrain<ITranslationGrain>(0).TranslateAsync(text, Options.SourceLanguage, target);
-            return (await TrueTextAsync(translation, target, isFinal, isTranslation: true))?.Display ?? translation;
+            var translation = await GrainFactory.GetGrain<ITranslationGrain>(0).TranslateAsync(text, c.Options.SourceLanguage, target);
+            return (await TrueTextAsync(c, translation, target, isFinal, isTranslation: true))?.Display ?? translation;
         }
         catch (Exception ex) when (ex is not OperationCanceledException)
         {
@@ -164,12 +174,12 @@ internal sealed partial class SessionGrain
     }
 
     /// <summary>The TrueText worker's answer, or null when it failed (logged): the raw text then stands.</summary>
-    private async Task<TextResult?> TrueTextAsync(string text, string language, bool isFinal, bool isTranslation)
+    private async Task<TextResult?> TrueTextAsync(Conversation c, string text, string language, bool isFinal, bool isTranslation)
     {
         try
         {
             return await GrainFactory.GetGrain<ITextWorkerGrain>(0).ProcessAsync(new TextRequest(
-                text, language, isFinal, isTranslation, Options.Disfluency, Options.ProfanityAction, Options.ProfanityMarker));
+                text, language, isFinal, isTranslation, c.Options.Disfluency, c.Options.ProfanityAction, c.Options.ProfanityMarker));
         }
         catch (Exception ex) when (ex is not OperationCanceledException)
         {

@@ -11,76 +11,76 @@ namespace SpeechCluster.Grains.Session;
 /// One conversation. Takes the client's audio in, finds utterances with the VAD worker and the
 /// endpointer, streams each utterance to a recognition grain for partials, and at its end runs
 /// the final pipeline (recognition, TrueText, translation, synthesis) in utterance order. All
-/// conversation state lives here; the workers hold none that must survive.
+/// conversation state lives here (<see cref="Conversation"/>); the workers hold none that must survive.
 /// </summary>
 internal sealed partial class SessionGrain(IOptions<SessionSettings> settings, TimeProvider time, ILogger<SessionGrain> logger)
     : Grain, ISessionGrain
 {
-    private readonly EventLog _events = new();
-    private readonly List<EndpointEvent> _endpoints = [];
-    private SessionOptions? _options;
-    private StreamClock _clock;
-    private AudioIntake? _intake;
-    private Endpointer? _endpointer;
-    private VadState _vadState = new(new float[VadStreamState.StateLength], new float[VadStreamState.ContextLength]);
-    private OpenUtterance? _open;
-    private int _nextUtteranceId;
-    private Task _finals = Task.CompletedTask;
-    private bool _inputEnded;
-    private bool _abandoned;
+    private Conversation? _conversation;
 
-    private SessionOptions Options => _options ?? throw new InvalidOperationException("the session has not been started");
+    private Conversation Current => _conversation ?? throw new InvalidOperationException("the session has not been started");
 
-    public Task StartAsync(SessionOptions options)
+    public Task StartAsync(SessionOptions options, SessionResume? resume = null)
     {
-        if (_options is null)
+        var existing = _conversation;
+        if (existing is not null && (resume is null || resume.Epoch == existing.Epoch))
         {
-            _options = options;
-            _clock = new StreamClock(options.InputSampleRate);
-            _endpointer = new Endpointer(settings.Value.Endpointer, VadRequest.FrameSamples);
-            // The history must reach back as far as a start event can (minimum speech plus padding).
-            var history = TimeSpan.FromSeconds(Math.Max(settings.Value.History.TotalSeconds, 2.0 * _endpointer.LookbackSamples / StreamClock.Rate));
-            _intake = new AudioIntake(options.InputSampleRate, VadRequest.FrameSamples, history);
-            Log.Started(logger, this.GetPrimaryKeyString(), options.SpeechLocale, string.Join(',', options.Targets));
+            return Task.CompletedTask;
+        }
+
+        if (existing is not null)
+        {
+            Log.Recovered(logger, this.GetPrimaryKeyString(), resume!.NextUtteranceId);
+            existing.Abandoned = true;
+            existing.Events.Complete();
+            _ = existing.Open?.Recognizer.CancelAsync();
+        }
+
+        var conversation = _conversation = new Conversation(options, settings.Value, resume);
+        Log.Started(logger, this.GetPrimaryKeyString(), options.SpeechLocale, string.Join(',', options.Targets));
+        if (resume is { PendingSpeech.Count: > 0 })
+        {
+            conversation.Finals = SpeakPendingAsync(conversation, resume.PendingSpeech);
         }
 
         return Task.CompletedTask;
     }
 
-    public async Task PushAudioAsync(AudioChunk chunk)
+    public async Task<SessionProgress> PushAudioAsync(AudioChunk chunk)
     {
-        if (_inputEnded || _abandoned || _intake is null)
+        var c = Current;
+        if (c.InputEnded || c.Abandoned)
         {
-            return;
+            return c.Progress();
         }
 
-        var (frames, start) = _intake.Accept(chunk.Samples);
-        if (frames.Length == 0)
+        var (frames, start) = c.Intake.Accept(chunk.Samples);
+        if (frames.Length > 0)
         {
-            return;
+            var vad = await GrainFactory.GetGrain<IVoiceActivityGrain>(0).ScoreAsync(new VadRequest(frames, c.VadState));
+            c.VadState = vad.State;
+            for (var i = 0; i < vad.Probabilities.Length; i++)
+            {
+                var frameStart = start + (i * VadRequest.FrameSamples);
+                c.Endpoints.Clear();
+                c.Endpointer.Accept(vad.Probabilities[i], c.Endpoints);
+                ApplyEndpoints(c, frameStart);
+                c.Open?.Append(frames.AsSpan(i * VadRequest.FrameSamples, VadRequest.FrameSamples));
+            }
+
+            await UpdatePartialAsync(c);
         }
 
-        var vad = await GrainFactory.GetGrain<IVoiceActivityGrain>(0).ScoreAsync(new VadRequest(frames, _vadState));
-        _vadState = vad.State;
-        for (var i = 0; i < vad.Probabilities.Length; i++)
-        {
-            var frameStart = start + (i * VadRequest.FrameSamples);
-            _endpoints.Clear();
-            _endpointer!.Accept(vad.Probabilities[i], _endpoints);
-            ApplyEndpoints(frameStart);
-            _open?.Append(frames.AsSpan(i * VadRequest.FrameSamples, VadRequest.FrameSamples));
-        }
-
-        await UpdatePartialAsync();
+        return c.Progress();
     }
 
     public Task FlushAsync()
     {
-        if (_endpointer is not null && !_abandoned)
+        if (_conversation is { Abandoned: false } c)
         {
-            _endpoints.Clear();
-            _endpointer.ForceEnd(_endpoints);
-            ApplyEndpoints(_intake!.Position);
+            c.Endpoints.Clear();
+            c.Endpointer.ForceEnd(c.Endpoints);
+            ApplyEndpoints(c, c.Intake.Position);
         }
 
         return Task.CompletedTask;
@@ -88,58 +88,60 @@ internal sealed partial class SessionGrain(IOptions<SessionSettings> settings, T
 
     public async Task CompleteAsync()
     {
-        if (_inputEnded)
+        if (_conversation is not { InputEnded: false } c)
         {
             return;
         }
 
-        _inputEnded = true;
-        if (_intake is not null)
-        {
-            _open?.Append(_intake.TakeRemainder());
-            await FlushAsync();
-        }
-
-        await _finals;
-        _events.Complete();
+        c.InputEnded = true;
+        c.Open?.Append(c.Intake.TakeRemainder());
+        await FlushAsync();
+        await c.Finals;
+        c.Events.Complete();
     }
 
     public async Task AbandonAsync()
     {
-        _abandoned = true;
-        _inputEnded = true;
-        if (_open is { } open)
+        if (_conversation is { } c)
         {
-            _open = null;
-            await open.Recognizer.CancelAsync();
+            c.Abandoned = true;
+            c.InputEnded = true;
+            if (c.Open is { } open)
+            {
+                c.Open = null;
+                await open.Recognizer.CancelAsync();
+            }
+
+            c.Events.Complete();
+            // Let finals already in flight release their recognizers before the activation goes.
+            await c.Finals.WaitAsync(TimeSpan.FromSeconds(5)).ConfigureAwait(ConfigureAwaitOptions.SuppressThrowing | ConfigureAwaitOptions.ContinueOnCapturedContext);
         }
 
-        _events.Complete();
-        // Let finals already in flight release their recognizers before the activation goes.
-        await _finals.WaitAsync(TimeSpan.FromSeconds(5)).ConfigureAwait(ConfigureAwaitOptions.SuppressThrowing | ConfigureAwaitOptions.ContinueOnCapturedContext);
         DeactivateOnIdle();
     }
 
     public IAsyncEnumerable<SessionEvent> ReadEventsAsync(long afterSequence, CancellationToken cancellationToken = default) =>
-        _events.ReadAsync(afterSequence, cancellationToken);
+        Current.Events.ReadAsync(afterSequence, cancellationToken);
 
-    private void ApplyEndpoints(long frameStart)
+    /// <summary>Opens and closes utterances as the endpointer decides; positions become stream positions.</summary>
+    private void ApplyEndpoints(Conversation c, long frameStart)
     {
-        foreach (var endpoint in _endpoints)
+        foreach (var endpoint in c.Endpoints)
         {
-            if (endpoint.Kind == EndpointEventKind.Started && _open is null)
+            if (endpoint.Kind == EndpointEventKind.Started && c.Open is null)
             {
-                var id = _nextUtteranceId++;
-                var recognizer = GrainFactory.GetGrain<IRecognitionGrain>($"{this.GetPrimaryKeyString()}/{id}/0");
-                _open = new OpenUtterance(id, endpoint.StartSample, recognizer);
-                _open.Append(_intake!.Recent(endpoint.StartSample, frameStart));
+                var id = c.NextUtteranceId++;
+                var recognizer = GrainFactory.GetGrain<IRecognitionGrain>($"{this.GetPrimaryKeyString()}/{c.Epoch:N}/{id}");
+                c.Open = new OpenUtterance(id, c.Offset + endpoint.StartSample, recognizer);
+                c.Open.Append(c.Intake.Recent(endpoint.StartSample, frameStart));
             }
-            else if (endpoint.Kind == EndpointEventKind.Ended && _open is { } open)
+            else if (endpoint.Kind == EndpointEventKind.Ended && c.Open is { } open)
             {
-                open.EndSample = Math.Min(endpoint.EndSample, open.AudioEnd);
+                open.EndSample = Math.Min(c.Offset + endpoint.EndSample, open.AudioEnd);
                 open.DecidedAt = time.GetTimestamp();
-                _open = null;
-                _finals = FinalizeAsync(open, _finals);
+                c.Open = null;
+                c.Closing(open);
+                c.Finals = FinalizeAsync(c, open, c.Finals);
             }
         }
     }

@@ -1,18 +1,30 @@
 using Orleans.Concurrency;
-using SpeechCluster.Engines.Recognition;
-using SpeechCluster.Engines.Translation;
+using Orleans.Runtime;
+using Orleans.Runtime.MembershipService.SiloMetadata;
 using SpeechCluster.Grains.Hosting;
 using SpeechCluster.Grains.Interfaces.Workers;
 
 namespace SpeechCluster.Grains.Workers;
 
-/// <summary>Describes this silo's engines: recognizer locales, translation pairs, voices.</summary>
+/// <summary>
+/// What the live cluster can do: the union of the catalogs that active silos advertise in their
+/// membership metadata, and this silo's own. A silo that dies drops out of it.
+/// </summary>
 [StatelessWorker]
-internal sealed class CatalogGrain(IEnumerable<ISpeechRecognizer> recognizers, ITranslator translator, VoiceDirectory voices)
+internal sealed class CatalogGrain(LocalCatalog local, IClusterMembershipService membership, ISiloMetadataCache metadata)
     : Grain, ICatalogGrain
 {
-    public Task<EngineCatalog> GetCatalogAsync() => Task.FromResult(new EngineCatalog(
-        recognizers.Select(r => new SpeechLocale(r.Locale, r.Locale.Split('-')[0])).ToArray(),
-        translator.Pairs.Select(p => new TranslationPair(p.From, p.To, p.Pivot)).ToArray(),
-        voices.Voices));
+    public Task<EngineCatalog> GetCatalogAsync()
+    {
+        var catalogs = membership.CurrentSnapshot.Members.Values
+            .Where(member => member.Status == SiloStatus.Active)
+            .Select(member => SiloCapabilities.Catalog(metadata.GetSiloMetadata(member.SiloAddress)))
+            .OfType<EngineCatalog>()
+            .Append(local.Catalog)
+            .ToList();
+        return Task.FromResult(new EngineCatalog(
+            catalogs.SelectMany(c => c.SpeechLocales).DistinctBy(l => l.Locale).ToArray(),
+            catalogs.SelectMany(c => c.Pairs).OrderBy(p => p.Pivot is null ? 0 : 1).DistinctBy(p => (p.From, p.To)).ToArray(),
+            catalogs.SelectMany(c => c.Voices).DistinctBy(v => v.Id).ToArray()));
+    }
 }

@@ -1,4 +1,6 @@
 using SpeechCluster.Engines.Recognition;
+using SpeechCluster.Grains.Hosting;
+using SpeechCluster.Grains.Hosting.Placement;
 using SpeechCluster.Grains.Interfaces;
 using SpeechCluster.Grains.Interfaces.Workers;
 
@@ -8,6 +10,7 @@ namespace SpeechCluster.Grains.Workers;
 /// One utterance's recognition: holds a leased decoder between calls so partials are incremental.
 /// Decoding runs off the grain scheduler; the grain is not reentrant, so the stream sees one call at a time.
 /// </summary>
+[RequiresEngine(EngineNames.Asr)]
 [CollectionAgeLimit(Minutes = 2)]
 internal sealed class RecognitionGrain(ISpeechRecognizer recognizer) : Grain, IRecognitionGrain
 {

@@ -4,11 +4,13 @@ using SpeechCluster.Engines.Synthesis;
 using SpeechCluster.Engines.Text;
 using SpeechCluster.Grains.Interfaces;
 using SpeechCluster.Grains.Hosting;
+using SpeechCluster.Grains.Hosting.Placement;
 using SpeechCluster.Grains.Interfaces.Workers;
 
 namespace SpeechCluster.Grains.Workers;
 
 /// <summary>Speaks a translation and encodes it as the client asked (WAV 16/24 kHz or MP3).</summary>
+[RequiresEngine(EngineNames.Tts)]
 [StatelessWorker]
 internal sealed class SynthesisGrain(ISpeechSynthesizer synthesizer, VoiceDirectory voices, AudioEncoders encoders)
     : Grain, ISynthesisGrain

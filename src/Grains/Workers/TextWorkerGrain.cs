@@ -1,11 +1,14 @@
 using Orleans.Concurrency;
 using SpeechCluster.Engines.Text;
+using SpeechCluster.Grains.Hosting;
+using SpeechCluster.Grains.Hosting.Placement;
 using SpeechCluster.Grains.Interfaces.Workers;
 using Contracts = SpeechCluster.Grains.Interfaces;
 
 namespace SpeechCluster.Grains.Workers;
 
 /// <summary>TrueText for recognitions (what to show, and what to translate) and for translations.</summary>
+[RequiresEngine(EngineNames.TrueText)]
 [StatelessWorker]
 internal sealed class TextWorkerGrain(TrueText trueText) : Grain, ITextWorkerGrain
 {

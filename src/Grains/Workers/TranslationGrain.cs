@@ -1,9 +1,12 @@
 using Orleans.Concurrency;
 using SpeechCluster.Engines.Translation;
+using SpeechCluster.Grains.Hosting;
+using SpeechCluster.Grains.Hosting.Placement;
 using SpeechCluster.Grains.Interfaces.Workers;
 
 namespace SpeechCluster.Grains.Workers;
 
+[RequiresEngine(EngineNames.Mt)]
 [StatelessWorker]
 internal sealed class TranslationGrain(ITranslator translator) : Grain, ITranslationGrain
 {

@@ -1,10 +1,13 @@
 using Orleans.Concurrency;
 using SpeechCluster.Engines.Vad;
+using SpeechCluster.Grains.Hosting;
+using SpeechCluster.Grains.Hosting.Placement;
 using SpeechCluster.Grains.Interfaces.Workers;
 
 namespace SpeechCluster.Grains.Workers;
 
 /// <summary>Silero VAD over frames of one stream; the caller owns the recurrent state.</summary>
+[RequiresEngine(EngineNames.Vad)]
 [StatelessWorker]
 internal sealed class VoiceActivityGrain(IVoiceActivityModel model) : Grain, IVoiceActivityGrain
 {

@@ -101,6 +101,23 @@ public sealed class ProtocolClient : IAsyncDisposable
         }
     }
 
+    /// <summary>Sends 16 kHz samples in 100 ms messages at real-time pace, as a microphone client does.</summary>
+    public async Task SendAudioPacedAsync(ReadOnlyMemory<short> samples, CancellationToken cancellationToken = default)
+    {
+        var bytes = SpeechCluster.TestSupport.TestSpeech.ToBytes(samples.Span);
+        var clock = System.Diagnostics.Stopwatch.StartNew();
+        for (int offset = 0, k = 0; offset < bytes.Length; offset += 3200, k++)
+        {
+            var due = TimeSpan.FromMilliseconds(100 * k) - clock.Elapsed;
+            if (due > TimeSpan.Zero)
+            {
+                await Task.Delay(due, cancellationToken);
+            }
+
+            await SendAsync(bytes.AsSpan(offset, Math.Min(3200, bytes.Length - offset)).ToArray());
+        }
+    }
+
     /// <summary>Starts the close handshake (1000) and waits for the server's close, reading everything before it.</summary>
     public async Task CloseAndDrainAsync(TimeSpan timeout)
     {

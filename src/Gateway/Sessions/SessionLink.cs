@@ -1,0 +1,162 @@
+using System.Runtime.CompilerServices;
+using Polly;
+using SpeechCluster.Grains.Interfaces;
+using SessionOptions = SpeechCluster.Grains.Interfaces.SessionOptions;
+
+namespace SpeechCluster.Gateway.Sessions;
+
+/// <summary>
+/// A connection's line to its session grain that survives the loss of the silo holding the
+/// session: it keeps the audio no delivered final covers yet, and when a call fails because the
+/// silo is gone it restarts the session (a new epoch, the next final id, the same timing base),
+/// replays that audio, and resumes reading results. One writer (the receive loop) and one reader
+/// (the send loop) may use it at once.
+/// </summary>
+internal sealed partial class SessionLink
+{
+    private const int ReplayChunk = 16_000;
+
+    private readonly ISessionGrain _session;
+    private readonly ILogger _logger;
+    private readonly ResiliencePipeline _retry;
+    private readonly RecoveryBuffer _audio = new();
+    private readonly SemaphoreSlim _recovering = new(1, 1);
+    private readonly DeliveryLedger _ledger;
+    private SessionOptions? _options;
+    private SessionProgress _progress = new(0, 0);
+    private TaskCompletionSource _recovered = new(TaskCreationOptions.RunContinuationsAsynchronously);
+    private Task _completion = Task.CompletedTask;
+    private volatile bool _completed;
+
+    public SessionLink(ISessionGrain session, IReadOnlyList<string> spokenTargets, ResiliencePipeline retry, ILogger logger)
+    {
+        _session = session;
+        _ledger = new DeliveryLedger(spokenTargets);
+        _retry = retry;
+        _logger = logger;
+    }
+
+    /// <summary>How many times the session was rebuilt after losing its silo.</summary>
+    public int Recoveries => _ledger.Generation;
+
+    public bool Started => _options is not null;
+
+    public Task StartAsync(SessionOptions options)
+    {
+        _options = options;
+        return CallAsync(() => _session.StartAsync(options));
+    }
+
+    /// <summary>Sends client audio (its own rate), keeping it until a delivered final covers it.</summary>
+    public async Task PushAsync(short[] samples)
+    {
+        _audio.Append(samples);
+        var generation = _ledger.Generation;
+        try
+        {
+            _progress = await _session.PushAudioAsync(new AudioChunk(samples));
+            Trim();
+        }
+        catch (Exception ex) when (SiloLoss.Is(ex))
+        {
+            // The replay of the kept audio includes these samples.
+            await RecoverAsync(generation, ex);
+        }
+    }
+
+    public Task FlushAsync() => CallAsync(() => _session.FlushAsync());
+
+    /// <summary>The client is done: the session finishes what it has; the results stream then ends.</summary>
+    public Task CompleteAsync()
+    {
+        _completed = true;
+        return CallAsync(() => _completion = _session.CompleteAsync());
+    }
+
+    public async Task AbandonAsync()
+    {
+        try
+        {
+            await _session.AbandonAsync();
+        }
+        catch (Exception ex) when (SiloLoss.Is(ex))
+        {
+            // The silo is gone, and the session with it: nothing left to release.
+        }
+    }
+
+    /// <summary>The session's results, across recoveries, each claimed in the ledger before it is returned.</summary>
+    public async IAsyncEnumerable<SessionEvent> ReadEventsAsync([EnumeratorCancellation] CancellationToken cancellationToken)
+    {
+        while (true)
+        {
+            var generation = _ledger.Generation;
+            var recovered = _recovered.Task;
+            await using var results = _session.ReadEventsAsync(0, cancellationToken).GetAsyncEnumerator(cancellationToken);
+            Exception? failure = null;
+            while (true)
+            {
+                SessionEvent? next = null;
+                try
+                {
+                    next = await results.MoveNextAsync() ? results.Current : null;
+                }
+                catch (Exception ex) when (SiloLoss.Is(ex))
+                {
+                    failure = ex;
+                }
+
+                if (next is null)
+                {
+                    break;
+                }
+
+                if (_ledger.TryClaim(next, generation))
+                {
+                    yield return next;
+                }
+            }
+
+            if (failure is not null)
+            {
+                await RecoverAsync(generation, failure);
+            }
+            else if (_ledger.Generation == generation && _recovering.CurrentCount > 0)
+            {
+                yield break;
+            }
+
+            // The stream broke or a recovery replaced the session: read the new one.
+            await recovered.WaitAsync(cancellationToken);
+        }
+    }
+
+    private async Task CallAsync(Func<Task> call)
+    {
+        for (var attempt = 1; ; attempt++)
+        {
+            var generation = _ledger.Generation;
+            try
+            {
+                await call();
+                return;
+            }
+            catch (Exception ex) when (SiloLoss.Is(ex) && attempt < 3)
+            {
+                await RecoverAsync(generation, ex);
+            }
+        }
+    }
+
+    /// <summary>Forgets audio that no recovery could need: what delivered finals cover, or what the session says it is done with.</summary>
+    private void Trim()
+    {
+        var (delivered, deliveredEnd) = (_ledger.FinalsDelivered, _ledger.DeliveredEnd);
+        var keepFrom = delivered >= _progress.FinalsPublished ? Math.Max(_progress.NeededFrom, deliveredEnd) : deliveredEnd;
+        _audio.TrimBefore(ToInput(keepFrom));
+    }
+
+    private long ToInput(long position16k) => position16k * _options!.InputSampleRate / 16_000;
+
+    private long To16k(long inputPosition) => inputPosition * 16_000 / _options!.InputSampleRate;
+}

@@ -1,0 +1,42 @@
+namespace SpeechCluster.Grains.Hosting;
+
+/// <summary>How silos and gateways find each other. Section <c>SpeechCluster:Cluster</c>.</summary>
+public sealed class ClusterSettings
+{
+    public const string Section = "SpeechCluster:Cluster";
+
+    /// <summary>
+    /// Membership provider: <c>Localhost</c> (one machine, the default), <c>Redis</c> (a Redis
+    /// server holds the membership table; many machines), or <c>Kubernetes</c> (Redis membership
+    /// plus Orleans' Kubernetes hosting, which only works inside a pod).
+    /// </summary>
+    public string Provider { get; set; } = "Localhost";
+
+    /// <summary>StackExchange.Redis connection string for <c>Redis</c> and <c>Kubernetes</c>. Default: <c>localhost:6379</c>.</summary>
+    public string Redis { get; set; } = "localhost:6379";
+
+    /// <summary>Silos and gateways with the same cluster id form one cluster. Default: <c>speechcluster</c>.</summary>
+    public string ClusterId { get; set; } = "speechcluster";
+
+    /// <summary>Default: <c>speechcluster</c>.</summary>
+    public string ServiceId { get; set; } = "speechcluster";
+
+    /// <summary>Silo-to-silo port. Default: 11111.</summary>
+    public int SiloPort { get; set; } = 11111;
+
+    /// <summary>Port gateways (Orleans clients) connect to; with Localhost, the one a client-mode gateway joins. Default: 30000.</summary>
+    public int GatewayPort { get; set; } = 30000;
+
+    /// <summary>The address other silos reach this one at (Redis and Kubernetes). Default: loopback.</summary>
+    public string? AdvertisedAddress { get; set; }
+
+    /// <summary>
+    /// Detect a dead silo within about 2 s (1 s probes, 2 misses, one vote) instead of Orleans'
+    /// conservative defaults (about 10 s). Default: true.
+    /// </summary>
+    public bool FastFailureDetection { get; set; } = true;
+
+    public bool UsesRedis => Provider.Equals("Redis", StringComparison.OrdinalIgnoreCase) || IsKubernetes;
+
+    public bool IsKubernetes => Provider.Equals("Kubernetes", StringComparison.OrdinalIgnoreCase);
+}

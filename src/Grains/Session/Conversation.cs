@@ -1,0 +1,87 @@
+using SpeechCluster.Engines.Vad;
+using SpeechCluster.Grains.Hosting;
+using SpeechCluster.Grains.Interfaces;
+using SpeechCluster.Grains.Interfaces.Workers;
+
+namespace SpeechCluster.Grains.Session;
+
+/// <summary>
+/// The state of one conversation as a session activation holds it. A recovery (a new epoch)
+/// replaces the whole object, so work still running for the old one writes into an event log
+/// that nobody reads any more. Used only on the session grain's scheduler.
+/// </summary>
+internal sealed class Conversation
+{
+    private readonly SortedSet<(long Start, int Id)> _unpublished = [];
+
+    public Conversation(SessionOptions options, SessionSettings settings, SessionResume? resume)
+    {
+        Options = options;
+        Epoch = resume?.Epoch ?? Guid.Empty;
+        Offset = resume?.StartPosition ?? 0;
+        NextUtteranceId = resume?.NextUtteranceId ?? 0;
+        FinalsPublished = NextUtteranceId;
+        Clock = new StreamClock(options.InputSampleRate);
+        Endpointer = new Endpointer(settings.Endpointer, VadRequest.FrameSamples);
+        // The history must reach back as far as a start event can (minimum speech plus padding).
+        var history = TimeSpan.FromSeconds(Math.Max(settings.History.TotalSeconds, 2.0 * Endpointer.LookbackSamples / StreamClock.Rate));
+        Intake = new AudioIntake(options.InputSampleRate, VadRequest.FrameSamples, history);
+    }
+
+    public SessionOptions Options { get; }
+
+    public Guid Epoch { get; }
+
+    /// <summary>Stream position of this activation's first sample: intake and endpointer count from it.</summary>
+    public long Offset { get; }
+
+    public StreamClock Clock { get; }
+
+    public AudioIntake Intake { get; }
+
+    public Endpointer Endpointer { get; }
+
+    public List<EndpointEvent> Endpoints { get; } = [];
+
+    public EventLog Events { get; } = new();
+
+    public VadState VadState { get; set; } = new(new float[VadStreamState.StateLength], new float[VadStreamState.ContextLength]);
+
+    public OpenUtterance? Open { get; set; }
+
+    public int NextUtteranceId { get; set; }
+
+    public int FinalsPublished { get; private set; }
+
+    /// <summary>Finalisations in utterance order: each publishes after the one before it.</summary>
+    public Task Finals { get; set; } = Task.CompletedTask;
+
+    public bool InputEnded { get; set; }
+
+    public bool Abandoned { get; set; }
+
+    /// <summary>An utterance's audio is needed (for a recovery) from when it starts until its final is published.</summary>
+    public void Closing(OpenUtterance utterance) => _unpublished.Add((utterance.StartSample, utterance.Id));
+
+    public void Published(OpenUtterance utterance)
+    {
+        _unpublished.Remove((utterance.StartSample, utterance.Id));
+        FinalsPublished = Math.Max(FinalsPublished, utterance.Id + 1);
+    }
+
+    public SessionProgress Progress()
+    {
+        var needed = Offset + Intake.Position - Endpointer.LookbackSamples;
+        if (Open is { } open)
+        {
+            needed = Math.Min(needed, open.StartSample);
+        }
+
+        if (_unpublished.Count > 0)
+        {
+            needed = Math.Min(needed, _unpublished.Min.Start);
+        }
+
+        return new SessionProgress(Math.Max(Offset, needed), FinalsPublished);
+    }
+}

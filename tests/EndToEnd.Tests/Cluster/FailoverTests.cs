@@ -1,0 +1,69 @@
+using System.Diagnostics;
+using SpeechCluster.EndToEnd.Tests.Infrastructure;
+using SpeechCluster.TestSupport;
+using Xunit.Abstractions;
+
+namespace SpeechCluster.EndToEnd.Tests.Cluster;
+
+/// <summary>A silo dies mid-conversation (SIGKILL): no utterance the client finished speaking is lost or repeated.</summary>
+public sealed class FailoverTests(ITestOutputHelper output)
+{
+    private static readonly string[] Sentences =
+        ["i would like a cup of coffee", "where is the train station", "the weather is very nice today", "hello world"];
+
+    [Fact]
+    public async Task SiloKilledMidConversation_EveryUtteranceGetsExactlyOneFinalInOrderWithSpeech()
+    {
+        await using var cluster = await RedisCluster.StartAsync("vad,asr,truetext,mt,tts", "vad,asr,truetext,mt,tts");
+        var speech = Speech.Sentences(1500, Sentences);
+        var clients = new List<ProtocolClient>();
+        for (var i = 0; i < 3; i++)
+        {
+            clients.Add(await ProtocolClient.ConnectAsync(cluster.Gateway.WebSocketUri, "api-version=1.0&from=en-US&to=es&features=texttospeech"));
+        }
+
+        try
+        {
+            var streaming = clients.Select(async c =>
+            {
+                await c.SendAsync(WavHeaders.Standard());
+                await c.SendAudioPacedAsync(speech.Samples);
+            }).ToList();
+
+            // Once every conversation has its first final, kill the silo that holds the most sessions.
+            await Task.WhenAll(clients.Select(c => c.WaitForFinalsAsync(1, TimeSpan.FromSeconds(60))));
+            var activations = await cluster.ActivationsAsync();
+            var victim = cluster.Silos.MaxBy(s => activations.GetValueOrDefault(s.SiloPort)?.GetValueOrDefault("SessionGrain") ?? 0)!;
+            var killedAt = Stopwatch.StartNew();
+            victim.Kill();
+            output.WriteLine($"killed the silo on port {victim.SiloPort} holding {activations.GetValueOrDefault(victim.SiloPort)?.GetValueOrDefault("SessionGrain")} sessions");
+
+            await Task.WhenAll(streaming);
+            await Task.WhenAll(clients.Select(c => c.CloseAndDrainAsync(TimeSpan.FromSeconds(90))));
+            output.WriteLine($"streams finished {killedAt.Elapsed.TotalSeconds:F1} s after the kill");
+
+            foreach (var client in clients)
+            {
+                var finals = client.Finals.ToList();
+                var texts = finals.Select(f => f.GetProperty("recognition").GetString()!).ToList();
+                output.WriteLine(string.Join(" | ", texts));
+                Assert.Equal(Enumerable.Range(0, Sentences.Length).Select(i => i.ToString()), finals.Select(f => f.GetProperty("id").GetString()));
+                for (var i = 0; i < Sentences.Length; i++)
+                {
+                    Assert.True(WordErrorRate.Compute(Sentences[i], texts[i]) <= 0.35, $"final {i} '{texts[i]}' for '{Sentences[i]}'");
+                }
+
+                // Each final is followed by its spoken translation before the next final.
+                var kinds = client.Messages.Select(m => m.IsText ? "final" : "audio").ToList();
+                Assert.Equal(Enumerable.Repeat(new[] { "final", "audio" }, Sentences.Length).SelectMany(x => x), kinds);
+            }
+        }
+        finally
+        {
+            foreach (var client in clients)
+            {
+                await client.DisposeAsync();
+            }
+        }
+    }
+}

@@ -1,0 +1,109 @@
+using System.Diagnostics;
+using System.Net;
+using System.Net.Sockets;
+
+namespace SpeechCluster.EndToEnd.Tests.Infrastructure;
+
+/// <summary>A standalone silo (src/Silo) as its own process: alone on localhost clustering, or joined to a Redis-backed cluster.</summary>
+public sealed class SiloProcess : IAsyncDisposable
+{
+    private readonly Process _process;
+    private readonly List<string> _output = [];
+
+    private SiloProcess(Process process, int siloPort, int gatewayPort)
+    {
+        _process = process;
+        SiloPort = siloPort;
+        GatewayPort = gatewayPort;
+    }
+
+    public int SiloPort { get; }
+
+    public int GatewayPort { get; }
+
+    public int Pid => _process.Id;
+
+    public bool HasExited => _process.HasExited;
+
+    /// <param name="redis">The Redis membership store, or null for localhost clustering.</param>
+    public static async Task<SiloProcess> StartAsync(string? redis, string clusterId = "speechcluster", string engines = "vad,asr,truetext,mt,tts")
+    {
+        var (siloPort, gatewayPort) = (FreePort(), FreePort());
+        var start = new ProcessStartInfo("dotnet") { RedirectStandardOutput = true, RedirectStandardError = true };
+        start.ArgumentList.Add(BuiltPrograms.Silo);
+        start.Environment["SpeechCluster__Cluster__Provider"] = redis is null ? "Localhost" : "Redis";
+        start.Environment["SpeechCluster__Cluster__Redis"] = redis ?? "";
+        start.Environment["SpeechCluster__Cluster__ClusterId"] = clusterId;
+        start.Environment["SpeechCluster__Cluster__SiloPort"] = siloPort.ToString();
+        start.Environment["SpeechCluster__Cluster__GatewayPort"] = gatewayPort.ToString();
+        start.Environment["SpeechCluster__Silo__Engines"] = engines;
+        start.Environment["Logging__LogLevel__Default"] = "Information";
+        var process = Process.Start(start) ?? throw new InvalidOperationException("the silo did not start");
+        var silo = new SiloProcess(process, siloPort, gatewayPort);
+        await silo.WaitForAsync("Application started", TimeSpan.FromSeconds(90));
+        return silo;
+    }
+
+    /// <summary>SIGKILL: the silo vanishes without a word, as when its machine dies.</summary>
+    public void Kill() => _process.Kill(entireProcessTree: true);
+
+    /// <summary>What the silo wrote so far (for failure messages).</summary>
+    public string Output
+    {
+        get
+        {
+            lock (_output)
+            {
+                return string.Join('\n', _output.TakeLast(40));
+            }
+        }
+    }
+
+    public async ValueTask DisposeAsync()
+    {
+        if (!_process.HasExited)
+        {
+            _process.Kill(entireProcessTree: true);
+            await _process.WaitForExitAsync();
+        }
+
+        _process.Dispose();
+    }
+
+    private async Task WaitForAsync(string text, TimeSpan timeout)
+    {
+        var seen = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+        void Collect(StreamReader reader) => _ = Task.Run(async () =>
+        {
+            while (await reader.ReadLineAsync() is { } line)
+            {
+                lock (_output)
+                {
+                    _output.Add(line);
+                }
+
+                if (line.Contains(text, StringComparison.Ordinal))
+                {
+                    seen.TrySetResult();
+                }
+            }
+        });
+        Collect(_process.StandardOutput);
+        Collect(_process.StandardError);
+        try
+        {
+            await seen.Task.WaitAsync(timeout);
+        }
+        catch (TimeoutException)
+        {
+            throw new InvalidOperationException($"the silo did not print '{text}' within {timeout}:\n{Output}");
+        }
+    }
+
+    private static int FreePort()
+    {
+        using var listener = new TcpListener(IPAddress.Loopback, 0);
+        listener.Start();
+        return ((IPEndPoint)listener.LocalEndpoint).Port;
+    }
+}
