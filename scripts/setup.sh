@@ -16,8 +16,9 @@ runtime_packages=(
   coreutils                                    # stdbuf, for Apertium's unbuffered pipelines
   scowl hunspell-en-us hunspell-es             # TrueText word lists: casing, inflections (SCOWL/hunspell licences)
 )
-# Only the tests need these: real recordings, and the flite voice that speaks known text.
-test_packages=(pocketsphinx-testdata sox)
+# Only the tests need these: real recordings, the flite voice that speaks known text, and the
+# browser that the browser-page tests drive (through Playwright, with no browser download).
+test_packages=(pocketsphinx-testdata sox chromium)
 
 say() { printf '[setup] %s\n' "$*" >&2; }
 die() { printf '[setup] error: %s\n' "$*" >&2; exit 1; }

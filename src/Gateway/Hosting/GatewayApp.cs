@@ -27,6 +27,8 @@ public static class GatewayApp
         var app = builder.Build();
         app.UseRequestIds();                               // X-RequestId on every response
         app.UseWebSockets(new WebSocketOptions { KeepAliveInterval = TimeSpan.FromSeconds(30) });
+        app.UseDefaultFiles(BrowserPage.DefaultFiles(app.Environment));   // GET / is the browser page's index.html
+        app.UseStaticFiles(BrowserPage.StaticFiles(app.Environment));     // the browser page (wwwroot)
         app.MapLanguages();                                // GET /languages
         app.MapTokenEndpoints();                           // POST /sts/v1.0/issueToken, POST /v2/OAuth2-13
         app.MapSpeechTranslate();                          // WebSocket /speech/translate
