@@ -51,4 +51,38 @@ public sealed class AudioIntakeTests
         // 0.1 s of history is 1600 samples: older audio is gone.
         Assert.Equal(input[(4096 - 1600)..], intake.Recent(0, 4096));
     }
+
+    [Fact]
+    public void Accept_LessThanAFrame_HandsOutNothingUntilTheFrameIsWhole()
+    {
+        var intake = new AudioIntake(16000, 512, TimeSpan.FromSeconds(1));
+        var input = Enumerable.Range(0, 600).Select(i => (short)i).ToArray();
+
+        var (none, start) = intake.Accept(input.AsSpan(0, 300));
+        var (frame, frameStart) = intake.Accept(input.AsSpan(300));
+
+        Assert.Empty(none);
+        Assert.Equal(0, start);
+        Assert.Equal(input[..512], frame);
+        Assert.Equal(0, frameStart);
+        Assert.Equal(input[512..], intake.TakeRemainder());
+    }
+
+    [Fact]
+    public void Recent_AfterChunksLongerThanTheHistory_ReturnsTheNewestSamplesInOrder()
+    {
+        // 1600 samples of history, fed 5000 at a time, so the ring wraps inside each chunk.
+        var intake = new AudioIntake(16000, 512, TimeSpan.FromSeconds(0.1));
+        var input = Enumerable.Range(0, 20480).Select(i => (short)(i * 7)).ToArray();
+
+        foreach (var chunk in input.Chunk(5000))
+        {
+            intake.Accept(chunk);
+        }
+
+        var end = intake.Position;
+        Assert.Equal(input[(int)(end - 1600)..(int)end], intake.Recent(0, end));
+        Assert.Equal(input[(int)(end - 1000)..(int)(end - 200)], intake.Recent(end - 1000, end - 200));
+        Assert.Empty(intake.Recent(end, end + 100));
+    }
 }

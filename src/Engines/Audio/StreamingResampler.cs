@@ -57,9 +57,9 @@ public sealed class StreamingResampler
             return input.ToArray();
         }
 
-        var output = new ArrayBufferWriter<short>(resampler.MaxOutputLength(input.Length));
-        resampler.Process(input, output);
-        resampler.Flush(output);
+        // The result must be exact, so the resampler writes to a pooled buffer and one copy is kept.
+        using var output = new PooledBufferWriter<short>(resampler.MaxOutputLength(input.Length));
+        resampler.ProcessToEnd(input, output);
         return output.WrittenSpan.ToArray();
     }
 
@@ -88,6 +88,9 @@ public sealed class StreamingResampler
 
         return Drain(input.Length, input.Length, output);
     }
+
+    /// <summary><see cref="Process"/> then <see cref="Flush"/>: the whole of a last (or only) piece; returns how many samples.</summary>
+    internal int ProcessToEnd(ReadOnlySpan<short> input, IBufferWriter<short> output) => Process(input, output) + Flush(output);
 
     /// <summary>
     /// Appends the samples the filter still holds, as if the input went on in silence, and starts

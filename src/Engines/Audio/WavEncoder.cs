@@ -30,8 +30,20 @@ public sealed class WavEncoder : IAudioEncoder
     /// <summary>Resamples <paramref name="samples"/> from <paramref name="sampleRate"/> when it differs.</summary>
     public byte[] Encode(ReadOnlySpan<short> samples, int sampleRate)
     {
-        var resampled = sampleRate == SampleRate ? null : StreamingResampler.Resample(samples, sampleRate, SampleRate);
-        var pcm = resampled is null ? samples : resampled;
+        var resampler = new StreamingResampler(sampleRate, SampleRate);
+        if (resampler.IsPassThrough)
+        {
+            return Write(samples);
+        }
+
+        // Resampled into a pooled buffer: the file is the only copy kept.
+        using var resampled = new PooledBufferWriter<short>(resampler.MaxOutputLength(samples.Length));
+        resampler.ProcessToEnd(samples, resampled);
+        return Write(resampled.WrittenSpan);
+    }
+
+    private byte[] Write(ReadOnlySpan<short> pcm)
+    {
         var file = new byte[HeaderLength + pcm.Length * 2];
         WriteHeader(file, pcm.Length * 2);
         var data = MemoryMarshal.Cast<byte, short>(file.AsSpan(HeaderLength));

@@ -1,5 +1,6 @@
 using System.Buffers;
 using System.Net.WebSockets;
+using System.Runtime.CompilerServices;
 using System.Text.Json;
 using SpeechCluster.Engines.Audio;
 using SpeechCluster.Gateway.Hosting;
@@ -132,7 +133,10 @@ internal sealed partial class ConversationConnection(
         }
     }
 
-    private async Task<CloseOutcome?> OnAudioAsync(ReadOnlyMemory<byte> data)
+    // Called per binary message, and it suspends whenever the grain call does (nearly always): a
+    // pooled builder reuses the state machine instead of allocating one per message.
+    [AsyncMethodBuilder(typeof(PoolingAsyncValueTaskMethodBuilder<>))]
+    private async ValueTask<CloseOutcome?> OnAudioAsync(ReadOnlyMemory<byte> data)
     {
         var result = _parser.Feed(data.Span, _samples);
         if (result.Status == WavFeedStatus.Invalid)
@@ -186,13 +190,14 @@ internal sealed partial class ConversationConnection(
     private async Task SendLoopAsync(CancellationToken cancellation)
     {
         var json = new ArrayBufferWriter<byte>(1024);
+        using var writer = ResultMessages.CreateWriter(json);
         await foreach (var result in session.ReadEventsAsync(cancellation))
         {
             switch (result)
             {
                 case TranscriptEvent transcript:
                     json.ResetWrittenCount();
-                    ResultMessages.Write(json, transcript, request);
+                    ResultMessages.Write(writer, transcript, request);
                     await socket.SendAsync(json.WrittenMemory, WebSocketMessageType.Text, endOfMessage: true, cancellation);
                     break;
                 case SpeechAudioEvent audio:

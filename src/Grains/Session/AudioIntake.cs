@@ -39,23 +39,23 @@ internal sealed class AudioIntake
             samples = _resampled.WrittenSpan;
         }
 
+        var start = Position;
         var total = _pendingCount + samples.Length;
-        var frames = new short[total / _frameSamples * _frameSamples];
-        var fromInput = frames.Length - _pendingCount;
-        if (frames.Length > 0)
+        if (total < _frameSamples)
         {
-            _pending.AsSpan(0, _pendingCount).CopyTo(frames);
-            samples[..fromInput].CopyTo(frames.AsSpan(_pendingCount));
-            samples[fromInput..].CopyTo(_pending);
-            _pendingCount = samples.Length - fromInput;
-        }
-        else
-        {
+            // No whole frame yet: nothing to hand out, so nothing to allocate.
             samples.CopyTo(_pending.AsSpan(_pendingCount));
             _pendingCount = total;
+            return ([], start);
         }
 
-        var start = Position;
+        // The frames go to the VAD worker in a grain call, which keeps the array: it must be new.
+        var frames = new short[total / _frameSamples * _frameSamples];
+        var fromInput = frames.Length - _pendingCount;
+        _pending.AsSpan(0, _pendingCount).CopyTo(frames);
+        samples[..fromInput].CopyTo(frames.AsSpan(_pendingCount));
+        samples[fromInput..].CopyTo(_pending);
+        _pendingCount = samples.Length - fromInput;
         Remember(frames);
         return (frames, start);
     }
@@ -65,12 +65,16 @@ internal sealed class AudioIntake
     {
         to = Math.Min(to, Position);
         from = Math.Max(from, Math.Max(0, Position - _history.Length));
-        var result = new short[Math.Max(0, to - from)];
-        for (var i = 0; i < result.Length; i++)
+        if (to <= from)
         {
-            result[i] = _history[(from + i) % _history.Length];
+            return [];
         }
 
+        var result = new short[to - from];
+        var at = (int)(from % _history.Length);
+        var first = Math.Min(result.Length, _history.Length - at);
+        _history.AsSpan(at, first).CopyTo(result);
+        _history.AsSpan(0, result.Length - first).CopyTo(result.AsSpan(first));
         return result;
     }
 
@@ -83,11 +87,18 @@ internal sealed class AudioIntake
         return rest;
     }
 
+    // The history is a ring: sample n of the stream lives at n % length. Only the newest
+    // length samples can survive, so older ones are not even copied.
     private void Remember(ReadOnlySpan<short> samples)
     {
-        for (var i = 0; i < samples.Length; i++)
+        if (_history.Length > 0)
         {
-            _history[(Position + i) % _history.Length] = samples[i];
+            var skip = Math.Max(0, samples.Length - _history.Length);
+            var kept = samples[skip..];
+            var at = (int)((Position + skip) % _history.Length);
+            var first = Math.Min(kept.Length, _history.Length - at);
+            kept[..first].CopyTo(_history.AsSpan(at));
+            kept[first..].CopyTo(_history);
         }
 
         Position += samples.Length;

@@ -1,4 +1,3 @@
-using System.Buffers;
 using SpeechCluster.Grains.Interfaces.Workers;
 
 namespace SpeechCluster.Grains.Session;
@@ -9,7 +8,13 @@ namespace SpeechCluster.Grains.Session;
 /// </summary>
 internal sealed class OpenUtterance(int id, long startSample, IRecognitionGrain recognizer)
 {
-    private readonly ArrayBufferWriter<short> _audio = new(16 * 1024);
+    // The audio is kept in segments of 1 s: growing never copies what is stored, and no segment
+    // (32 KB) lands on the large-object heap, as a doubling buffer of a long utterance would.
+    private const int SegmentSamples = 16 * 1024;
+
+    private readonly List<short[]> _segments = [];
+    private int _lastSegmentCount = SegmentSamples;
+    private int _written;
     private int _sent;
 
     public int Id { get; } = id;
@@ -28,15 +33,45 @@ internal sealed class OpenUtterance(int id, long startSample, IRecognitionGrain 
 
     public string LastPartial { get; set; } = "";
 
-    public long AudioEnd => StartSample + _audio.WrittenCount;
+    public long AudioEnd => StartSample + _written;
 
-    public void Append(ReadOnlySpan<short> samples) => _audio.Write(samples);
+    public void Append(ReadOnlySpan<short> samples)
+    {
+        while (!samples.IsEmpty)
+        {
+            if (_lastSegmentCount == SegmentSamples)
+            {
+                _segments.Add(new short[SegmentSamples]);
+                _lastSegmentCount = 0;
+            }
 
-    /// <summary>The audio the recognizer has not seen yet; marks it as seen.</summary>
+            var count = Math.Min(samples.Length, SegmentSamples - _lastSegmentCount);
+            samples[..count].CopyTo(_segments[^1].AsSpan(_lastSegmentCount));
+            _lastSegmentCount += count;
+            _written += count;
+            samples = samples[count..];
+        }
+    }
+
+    /// <summary>The audio the recognizer has not seen yet (a new array: it goes to the recognizer grain); marks it as seen.</summary>
     public short[] TakeUnsent()
     {
-        var unsent = _audio.WrittenSpan[_sent..].ToArray();
-        _sent = _audio.WrittenCount;
+        if (_sent == _written)
+        {
+            return [];
+        }
+
+        var unsent = new short[_written - _sent];
+        for (var copied = 0; copied < unsent.Length;)
+        {
+            var position = _sent + copied;
+            var segment = _segments[position / SegmentSamples].AsSpan(position % SegmentSamples);
+            var count = Math.Min(segment.Length, unsent.Length - copied);
+            segment[..count].CopyTo(unsent.AsSpan(copied));
+            copied += count;
+        }
+
+        _sent = _written;
         return unsent;
     }
 }

@@ -50,6 +50,16 @@ public sealed class WavEncoderTests
     }
 
     [Fact]
+    public void Encode_OtherInputRate_DataIsTheOneShotResampling()
+    {
+        var speech = StreamingResampler.Resample(TestSpeech.LibriVox[1].Samples, 16000, 22050);
+
+        var file = new WavEncoder(24000).Encode(speech, 22050);
+
+        Assert.Equal(TestSpeech.ToBytes(StreamingResampler.Resample(speech, 22050, 24000)), file[44..]);
+    }
+
+    [Fact]
     public void Encode_NoSamples_IsAHeaderDeclaringNoData()
     {
         var file = new WavEncoder(24000).Encode([], 22050);
