@@ -92,28 +92,50 @@ internal sealed partial class SessionLink
         {
             var generation = _ledger.Generation;
             var recovered = _recovered.Task;
-            await using var results = _session.ReadEventsAsync(0, cancellationToken).GetAsyncEnumerator(cancellationToken);
+            var results = _session.ReadEventsAsync(0, cancellationToken).GetAsyncEnumerator(cancellationToken);
             Exception? failure = null;
-            while (true)
+            try
             {
-                SessionEvent? next = null;
-                try
+                while (true)
                 {
-                    next = await results.MoveNextAsync() ? results.Current : null;
-                }
-                catch (Exception ex) when (SiloLoss.Is(ex))
-                {
-                    failure = ex;
-                }
+                    SessionEvent? next = null;
+                    try
+                    {
+                        next = await results.MoveNextAsync() ? results.Current : null;
+                    }
+                    catch (Exception ex) when (SiloLoss.Is(ex))
+                    {
+                        failure = ex;
+                    }
 
-                if (next is null)
-                {
-                    break;
-                }
+                    if (next is null)
+                    {
+                        break;
+                    }
 
-                if (_ledger.TryClaim(next, generation))
+                    if (_ledger.TryClaim(next, generation))
+                    {
+                        yield return next;
+                    }
+                }
+            }
+            finally
+            {
+                await DisposeQuietlyAsync(results);
+            }
+
+            if (failure is null)
+            {
+                if (_ledger.Generation == generation && _recovering.CurrentCount > 0)
                 {
-                    yield return next;
+                    if (_completed)
+                    {
+                        yield break;
+                    }
+
+                    // The stream ended though the client has not finished: the activation went
+                    // away (its silo shut down). Rebuild the session as if the silo had died.
+                    failure = new SessionNotStartedException("the session's results ended before the conversation did");
                 }
             }
 
@@ -121,13 +143,22 @@ internal sealed partial class SessionLink
             {
                 await RecoverAsync(generation, failure);
             }
-            else if (_ledger.Generation == generation && _recovering.CurrentCount > 0)
-            {
-                yield break;
-            }
 
             // The stream broke or a recovery replaced the session: read the new one.
             await recovered.WaitAsync(cancellationToken);
+        }
+    }
+
+    /// <summary>Ends a remote enumeration whose silo may be gone (then there is nothing to end).</summary>
+    private static async ValueTask DisposeQuietlyAsync(IAsyncEnumerator<SessionEvent> results)
+    {
+        try
+        {
+            await results.DisposeAsync();
+        }
+        catch (Exception ex) when (SiloLoss.Is(ex) || ex is OperationCanceledException)
+        {
+            // Nothing to release on a lost silo.
         }
     }
 

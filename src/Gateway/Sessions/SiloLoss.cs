@@ -1,5 +1,6 @@
 using Orleans.Networking.Shared;
 using Orleans.Runtime.Messaging;
+using SpeechCluster.Grains.Interfaces;
 
 namespace SpeechCluster.Gateway.Sessions;
 
@@ -9,7 +10,7 @@ internal static class SiloLoss
     public static bool Is(Exception exception) => exception switch
     {
         SiloUnavailableException or OrleansMessageRejectionException or ConnectionFailedException or SocketConnectionException
-            or EnumerationAbortedException or GatewayTooBusyException or TimeoutException => true,
+            or EnumerationAbortedException or GatewayTooBusyException or TimeoutException or SessionNotStartedException => true,
         OrleansException { InnerException: { } inner } => Is(inner),
         _ => false,
     };

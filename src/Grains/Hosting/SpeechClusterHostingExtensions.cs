@@ -6,6 +6,7 @@ using Microsoft.Extensions.Options;
 using Orleans.Placement;
 using Orleans.Runtime.MembershipService.SiloMetadata;
 using SpeechCluster.Grains.Hosting.Placement;
+using SpeechCluster.Grains.Session;
 using SpeechCluster.Engines.Recognition;
 using SpeechCluster.Engines.Synthesis;
 using SpeechCluster.Engines.Text;
@@ -56,6 +57,7 @@ public static class SpeechClusterHostingExtensions
         silo.Services.AddOptions<SiloRoleSettings>().Bind(configuration.GetSection(SiloRoleSettings.Section));
         silo.Services.AddSpeechClusterEngines(configuration);
         silo.Services.TryAddSingleton<LocalCatalog>();
+        silo.Services.AddWorkerRetry();
         silo.Services.AddPlacementFilter<EngineFilterStrategy, EngineFilterDirector>(ServiceLifetime.Singleton);
 
         // Orleans copies this dictionary into the silo's metadata when its options are first built;

@@ -24,7 +24,18 @@ internal sealed class OpenUtterance(int id, long startSample, IRecognitionGrain 
     /// <summary>The end of speech plus padding; known once the endpointer ends the utterance.</summary>
     public long EndSample { get; set; }
 
-    public IRecognitionGrain Recognizer { get; } = recognizer;
+    /// <summary>The grain recognizing it; replaced (with a higher <see cref="Attempt"/>) when its silo is lost.</summary>
+    public IRecognitionGrain Recognizer { get; private set; } = recognizer;
+
+    public int Attempt { get; private set; }
+
+    /// <summary>Moves the utterance to a new recognizer, which must then hear all of its audio again.</summary>
+    public void Retry(Func<int, IRecognitionGrain> recognizerForAttempt)
+    {
+        Recognizer = recognizerForAttempt(++Attempt);
+        _sent = 0;
+        LastPartial = "";
+    }
 
     /// <summary>When the endpointer decided the utterance was over (a <see cref="TimeProvider"/> timestamp).</summary>
     public long DecidedAt { get; set; }

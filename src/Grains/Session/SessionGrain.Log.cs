@@ -14,6 +14,14 @@ internal sealed partial class SessionGrain
             Message = "Session {Session} restarted by its gateway after a failure; next final {NextUtterance}")]
         public static partial void Recovered(ILogger logger, string session, int nextUtterance);
 
+        [LoggerMessage(EventId = 203, EventName = "RecognizerLost", Level = LogLevel.Warning,
+            Message = "The recognizer of utterance {Utterance} was lost ({Error}); a new one hears it again")]
+        public static partial void RecognizerLost(ILogger logger, int utterance, string error);
+
+        [LoggerMessage(EventId = 204, EventName = "SessionDeactivated", Level = LogLevel.Information,
+            Message = "Session {Session} deactivated while its conversation was open: {Reason}")]
+        public static partial void Deactivated(ILogger logger, string session, string reason);
+
         [LoggerMessage(EventId = 201, EventName = "StageFailed", Level = LogLevel.Warning,
             Message = "The {Stage} stage failed for utterance {Utterance}")]
         public static partial void StageFailed(ILogger logger, string stage, int utterance, Exception exception);

@@ -19,7 +19,18 @@ internal sealed partial class SessionGrain
             return;
         }
 
-        var hypothesis = await open.Recognizer.AcceptAsync(c.Options.SpeechLocale, unsent);
+        string hypothesis;
+        try
+        {
+            hypothesis = await open.Recognizer.AcceptAsync(c.Options.SpeechLocale, unsent);
+        }
+        catch (Exception ex) when (WorkerRetry.IsSiloLoss(ex))
+        {
+            // The recognizer's silo is gone: a new one hears the whole utterance with the next audio.
+            Log.RecognizerLost(logger, open.Id, ex.Message);
+            open.Retry(attempt => Recognizer(c, open.Id, attempt));
+            return;
+        }
         // Partials of a new utterance wait until the finals before it are out, so that every
         // client sees results in utterance order; the next partial carries the latest text anyway.
         if (!c.Options.Partials || hypothesis.Length == 0 || hypothesis == open.LastPartial || !c.Finals.IsCompleted)
@@ -85,22 +96,32 @@ internal sealed partial class SessionGrain
         }
     }
 
+    /// <summary>The final recognition; a recognizer lost with its silo is replaced and hears the whole utterance again.</summary>
     private async Task<RecognitionOutcome> RecognizeAsync(Conversation c, OpenUtterance utterance)
     {
-        try
+        for (var attempt = 1; ; attempt++)
         {
-            var unsent = utterance.TakeUnsent();
-            if (unsent.Length > 0)
+            try
             {
-                await utterance.Recognizer.AcceptAsync(c.Options.SpeechLocale, unsent);
-            }
+                var unsent = utterance.TakeUnsent();
+                if (unsent.Length > 0)
+                {
+                    await utterance.Recognizer.AcceptAsync(c.Options.SpeechLocale, unsent);
+                }
 
-            return await utterance.Recognizer.FinishAsync();
-        }
-        catch (Exception ex) when (ex is not OperationCanceledException)
-        {
-            Log.StageFailed(logger, "recognition", utterance.Id, ex);
-            return new RecognitionOutcome("", []);
+                return await utterance.Recognizer.FinishAsync();
+            }
+            catch (Exception ex) when (WorkerRetry.IsSiloLoss(ex) && attempt < 12 && !c.Abandoned)
+            {
+                Log.RecognizerLost(logger, utterance.Id, ex.Message);
+                utterance.Retry(next => Recognizer(c, utterance.Id, next));
+                await Task.Delay(TimeSpan.FromMilliseconds(250), time);
+            }
+            catch (Exception ex) when (ex is not OperationCanceledException)
+            {
+                Log.StageFailed(logger, "recognition", utterance.Id, ex);
+                return new RecognitionOutcome("", []);
+            }
         }
     }
 
@@ -118,8 +139,8 @@ internal sealed partial class SessionGrain
             var voice = target.Equals(c.Options.VoiceLanguage, StringComparison.OrdinalIgnoreCase) ? c.Options.Voice : null;
             try
             {
-                var audio = await GrainFactory.GetGrain<ISynthesisGrain>(0)
-                    .SynthesizeAsync(new SynthesisRequest(translations[i], target, voice, c.Options.AudioFormat));
+                var request = new SynthesisRequest(translations[i], target, voice, c.Options.AudioFormat);
+                var audio = await workers.ExecuteInGrainAsync(() => GrainFactory.GetGrain<ISynthesisGrain>(0).SynthesizeAsync(request));
                 c.Events.Append(new SpeechAudioEvent { UtteranceId = utteranceId, Language = target, Audio = audio });
                 if (i == 0)
                 {
@@ -163,7 +184,8 @@ internal sealed partial class SessionGrain
 
         try
         {
-            var translation = await GrainFactory.GetGrain<ITranslationGrain>(0).TranslateAsync(text, c.Options.SourceLanguage, target);
+            var translation = await workers.ExecuteInGrainAsync(() =>
+                GrainFactory.GetGrain<ITranslationGrain>(0).TranslateAsync(text, c.Options.SourceLanguage, target));
             return (await TrueTextAsync(c, translation, target, isFinal, isTranslation: true))?.Display ?? translation;
         }
         catch (Exception ex) when (ex is not OperationCanceledException)
@@ -178,8 +200,8 @@ internal sealed partial class SessionGrain
     {
         try
         {
-            return await GrainFactory.GetGrain<ITextWorkerGrain>(0).ProcessAsync(new TextRequest(
-                text, language, isFinal, isTranslation, c.Options.Disfluency, c.Options.ProfanityAction, c.Options.ProfanityMarker));
+            var request = new TextRequest(text, language, isFinal, isTranslation, c.Options.Disfluency, c.Options.ProfanityAction, c.Options.ProfanityMarker);
+            return await workers.ExecuteInGrainAsync(() => GrainFactory.GetGrain<ITextWorkerGrain>(0).ProcessAsync(request));
         }
         catch (Exception ex) when (ex is not OperationCanceledException)
         {

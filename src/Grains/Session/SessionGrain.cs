@@ -1,5 +1,7 @@
+using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
+using Polly;
 using SpeechCluster.Engines.Vad;
 using SpeechCluster.Grains.Hosting;
 using SpeechCluster.Grains.Interfaces;
@@ -13,12 +15,16 @@ namespace SpeechCluster.Grains.Session;
 /// the final pipeline (recognition, TrueText, translation, synthesis) in utterance order. All
 /// conversation state lives here (<see cref="Conversation"/>); the workers hold none that must survive.
 /// </summary>
-internal sealed partial class SessionGrain(IOptions<SessionSettings> settings, TimeProvider time, ILogger<SessionGrain> logger)
+internal sealed partial class SessionGrain(
+    IOptions<SessionSettings> settings,
+    [FromKeyedServices(WorkerRetry.PipelineKey)] ResiliencePipeline workers,
+    TimeProvider time,
+    ILogger<SessionGrain> logger)
     : Grain, ISessionGrain
 {
     private Conversation? _conversation;
 
-    private Conversation Current => _conversation ?? throw new InvalidOperationException("the session has not been started");
+    private Conversation Current => _conversation ?? throw new SessionNotStartedException();
 
     public Task StartAsync(SessionOptions options, SessionResume? resume = null)
     {
@@ -57,7 +63,8 @@ internal sealed partial class SessionGrain(IOptions<SessionSettings> settings, T
         var (frames, start) = c.Intake.Accept(chunk.Samples);
         if (frames.Length > 0)
         {
-            var vad = await GrainFactory.GetGrain<IVoiceActivityGrain>(0).ScoreAsync(new VadRequest(frames, c.VadState));
+            var request = new VadRequest(frames, c.VadState);
+            var vad = await workers.ExecuteInGrainAsync(() => GrainFactory.GetGrain<IVoiceActivityGrain>(0).ScoreAsync(request));
             c.VadState = vad.State;
             for (var i = 0; i < vad.Probabilities.Length; i++)
             {
@@ -123,6 +130,23 @@ internal sealed partial class SessionGrain(IOptions<SessionSettings> settings, T
     public IAsyncEnumerable<SessionEvent> ReadEventsAsync(long afterSequence, CancellationToken cancellationToken = default) =>
         Current.Events.ReadAsync(afterSequence, cancellationToken);
 
+    public override Task OnDeactivateAsync(DeactivationReason reason, CancellationToken cancellationToken)
+    {
+        // A deactivation the gateway did not ask for (a silo shutting down) loses the conversation;
+        // the gateway's next call finds a fresh activation and rebuilds it from what it kept.
+        if (_conversation is { Abandoned: false } c)
+        {
+            Log.Deactivated(logger, this.GetPrimaryKeyString(), reason.Description);
+            c.Events.Complete();
+        }
+
+        return Task.CompletedTask;
+    }
+
+    /// <summary>The recognizer of one attempt at one utterance: a fresh grain per attempt, so a lost one is never reused.</summary>
+    private IRecognitionGrain Recognizer(Conversation c, int utterance, int attempt) =>
+        GrainFactory.GetGrain<IRecognitionGrain>($"{this.GetPrimaryKeyString()}/{c.Epoch:N}/{utterance}/{attempt}");
+
     /// <summary>Opens and closes utterances as the endpointer decides; positions become stream positions.</summary>
     private void ApplyEndpoints(Conversation c, long frameStart)
     {
@@ -131,8 +155,7 @@ internal sealed partial class SessionGrain(IOptions<SessionSettings> settings, T
             if (endpoint.Kind == EndpointEventKind.Started && c.Open is null)
             {
                 var id = c.NextUtteranceId++;
-                var recognizer = GrainFactory.GetGrain<IRecognitionGrain>($"{this.GetPrimaryKeyString()}/{c.Epoch:N}/{id}");
-                c.Open = new OpenUtterance(id, c.Offset + endpoint.StartSample, recognizer);
+                c.Open = new OpenUtterance(id, c.Offset + endpoint.StartSample, Recognizer(c, id, attempt: 0));
                 c.Open.Append(c.Intake.Recent(endpoint.StartSample, frameStart));
             }
             else if (endpoint.Kind == EndpointEventKind.Ended && c.Open is { } open)
