@@ -17,8 +17,9 @@ runtime_packages=(
   scowl hunspell-en-us hunspell-es             # TrueText word lists: casing, inflections (SCOWL/hunspell licences)
 )
 # Only the tests need these: real recordings, the flite voice that speaks known text, and the
-# browser that the browser-page tests drive (through Playwright, with no browser download).
-test_packages=(pocketsphinx-testdata sox chromium)
+# browser that the browser-page tests drive (through Playwright, with no browser download), and the
+# redis-server that the cluster tests start as the membership store.
+test_packages=(pocketsphinx-testdata sox chromium redis-server)
 
 say() { printf '[setup] %s\n' "$*" >&2; }
 die() { printf '[setup] error: %s\n' "$*" >&2; exit 1; }

@@ -7,12 +7,13 @@ namespace SpeechCluster.Grains.Interfaces;
 public interface ISessionGrain : IGrainWithStringKey
 {
     /// <summary>
-    /// Starts the conversation once the client's WAV header is known. With <paramref name="resume"/>,
+    /// Starts the conversation once the client's WAV header is known, for the connection
+    /// <paramref name="connection"/>. With <paramref name="resume"/>,
     /// (re)starts it from a state the gateway vouches for — after the silo that held it died, the
     /// new activation continues the ids and the timing base, and the gateway replays the audio not
     /// yet covered by a delivered final. Calling it again with the same options or epoch does nothing.
     /// </summary>
-    Task StartAsync(SessionOptions options, SessionResume? resume = null);
+    Task StartAsync(SessionOptions options, Guid connection, SessionResume? resume = null);
 
     /// <summary>
     /// Accepts the next piece of the client's PCM (mono 16-bit at <see cref="SessionOptions.InputSampleRate"/>).
@@ -28,8 +29,24 @@ public interface ISessionGrain : IGrainWithStringKey
     /// <summary>The client has finished sending: finalise what is open; the event stream then completes.</summary>
     Task CompleteAsync();
 
-    /// <summary>The client vanished: drop open work, release engine leases and deactivate.</summary>
-    Task AbandonAsync();
+    /// <summary>
+    /// The conversation is over: drop open work, release engine leases and deactivate. Ignored
+    /// when <paramref name="connection"/> is no longer the one the session serves (a client resumed elsewhere).
+    /// </summary>
+    Task AbandonAsync(Guid connection);
+
+    /// <summary>
+    /// The client's connection dropped without a close: finish what was spoken, and keep the
+    /// results for a client that resumes within <paramref name="window"/>; then deactivate.
+    /// </summary>
+    Task DetachAsync(Guid connection, TimeSpan window);
+
+    /// <summary>
+    /// A client resumes the conversation (the resume extension). Returns null when this session
+    /// holds no conversation (unknown, expired, or another tenant's key); otherwise its options and
+    /// the sequence after which the results the client has not seen start (finals after <paramref name="resumeFrom"/>).
+    /// </summary>
+    Task<SessionAttachment?> AttachAsync(int resumeFrom, Guid connection);
 
     /// <summary>
     /// Results after <paramref name="afterSequence"/>, as they are produced. Completes after the
@@ -67,3 +84,12 @@ public sealed record class PendingSpeech(
 public sealed record class SessionProgress(
     [property: Id(0)] long NeededFrom,
     [property: Id(1)] int FinalsPublished);
+
+/// <summary>What a resuming connection needs: the conversation's options and where to read from.</summary>
+[GenerateSerializer, Immutable, Alias("speech.session-attachment")]
+/// <param name="StreamPosition">16 kHz position where the resumed connection's audio continues the stream.</param>
+public sealed record class SessionAttachment(
+    [property: Id(0)] SessionOptions Options,
+    [property: Id(1)] long AfterSequence,
+    [property: Id(2)] int FinalsPublished,
+    [property: Id(3)] long StreamPosition);

@@ -7,6 +7,8 @@ namespace SpeechCluster.Grains.Tests;
 [Collection(ClusterCollection.Name)]
 public sealed class SessionGrainTests(ClusterFixture fixture)
 {
+    private static readonly Guid Connection = Guid.NewGuid();
+
     private static SessionOptions Options(bool partials = true, bool tts = false) => new()
     {
         SpeechLocale = "en-US",
@@ -23,7 +25,7 @@ public sealed class SessionGrainTests(ClusterFixture fixture)
     {
         using var timeout = new CancellationTokenSource(TimeSpan.FromSeconds(90));
         var session = fixture.Cluster.GrainFactory.GetGrain<ISessionGrain>($"tests/{Guid.NewGuid():N}");
-        await session.StartAsync(Options(tts: true));
+        await session.StartAsync(Options(tts: true), Connection);
         var reading = ReadAllAsync(session, timeout.Token);
 
         var audio = TestSpeech.Concat(TestSpeech.Silence(500), TestSpeech.Flite("i would like a cup of coffee"), TestSpeech.Silence(1000));
@@ -57,7 +59,7 @@ public sealed class SessionGrainTests(ClusterFixture fixture)
     {
         using var timeout = new CancellationTokenSource(TimeSpan.FromSeconds(60));
         var session = fixture.Cluster.GrainFactory.GetGrain<ISessionGrain>($"tests/{Guid.NewGuid():N}");
-        await session.StartAsync(Options());
+        await session.StartAsync(Options(), Connection);
         var reading = ReadAllAsync(session, timeout.Token);
 
         foreach (var chunk in TestSpeech.Silence(3000).Chunk(1600))
@@ -75,7 +77,7 @@ public sealed class SessionGrainTests(ClusterFixture fixture)
     {
         using var timeout = new CancellationTokenSource(TimeSpan.FromSeconds(60));
         var session = fixture.Cluster.GrainFactory.GetGrain<ISessionGrain>($"tests/{Guid.NewGuid():N}");
-        await session.StartAsync(Options(partials: false));
+        await session.StartAsync(Options(partials: false), Connection);
         var events = new List<SessionEvent>();
         var reading = Task.Run(async () =>
         {
@@ -101,7 +103,7 @@ public sealed class SessionGrainTests(ClusterFixture fixture)
 
         var final = events.OfType<TranscriptEvent>().Single(t => t.IsFinal);
         Assert.Contains("hello", final.Recognition, StringComparison.OrdinalIgnoreCase);
-        await session.AbandonAsync();
+        await session.AbandonAsync(Connection);
         await reading.WaitAsync(timeout.Token);
     }
 

@@ -1,4 +1,5 @@
 using System.Buffers;
+using System.Diagnostics;
 using System.Net.WebSockets;
 using System.Runtime.CompilerServices;
 using System.Text.Json;
@@ -27,9 +28,16 @@ internal sealed partial class ConversationConnection(
     private readonly ArrayBufferWriter<short> _samples = new(16 * 1024);
     private readonly CancellationTokenSource _stopSending = new();
     private Task _sendLoop = Task.CompletedTask;
+    private long _lastSent = Stopwatch.GetTimestamp();
 
     public async Task RunAsync(CancellationToken aborted, CancellationToken stopping)
     {
+        if (session.Started)
+        {
+            // A resumed conversation: what the client missed goes out before any new audio comes in.
+            _sendLoop = SendLoopAsync(_stopSending.Token);
+        }
+
         using var receiveCancel = CancellationTokenSource.CreateLinkedTokenSource(aborted, stopping);
         var outcome = await ReceiveAsync(receiveCancel.Token, aborted, stopping);
         try
@@ -37,7 +45,7 @@ internal sealed partial class ConversationConnection(
             if (session.Started && outcome.FlushResults)
             {
                 await session.CompleteAsync();
-                await _sendLoop.WaitAsync(options.CloseTimeout, aborted).ConfigureAwait(ConfigureAwaitOptions.SuppressThrowing);
+                await DrainAsync(aborted);
             }
 
             await _stopSending.CancelAsync();
@@ -56,12 +64,36 @@ internal sealed partial class ConversationConnection(
         }
         finally
         {
-            if (session.Started)
+            if (session.Started && outcome.ClientGone)
+            {
+                await session.DetachAsync(options.ResumeWindow);
+            }
+            else if (session.Started)
             {
                 await session.AbandonAsync();
             }
 
             _stopSending.Dispose();
+        }
+    }
+
+    /// <summary>
+    /// After the client's Close: results go out for as long as they keep coming, so that a session
+    /// catching up after a silo loss finishes; the wait ends when the stream does, or after
+    /// <see cref="GatewayOptions.CloseTimeout"/> without a result.
+    /// </summary>
+    private async Task DrainAsync(CancellationToken aborted)
+    {
+        Volatile.Write(ref _lastSent, Stopwatch.GetTimestamp());
+        while (!_sendLoop.IsCompleted && !aborted.IsCancellationRequested)
+        {
+            var quiet = Stopwatch.GetElapsedTime(Volatile.Read(ref _lastSent));
+            if (quiet >= options.CloseTimeout)
+            {
+                return;
+            }
+
+            await _sendLoop.WaitAsync(options.CloseTimeout - quiet, aborted).ConfigureAwait(ConfigureAwaitOptions.SuppressThrowing);
         }
     }
 
@@ -144,6 +176,11 @@ internal sealed partial class ConversationConnection(
             return CloseOutcome.InvalidData(result.Reason ?? "invalid audio");
         }
 
+        if (session.Options is { } resumed && _parser.Format is { } again && _samples.WrittenCount > 0 && again.SampleRate != resumed.InputSampleRate)
+        {
+            return CloseOutcome.InvalidData($"a resumed conversation must keep its {resumed.InputSampleRate} Hz audio (got {again.SampleRate} Hz)");
+        }
+
         if (!session.Started && _parser.Format is { } format)
         {
             await session.StartAsync(request.ToSessionOptions(tenant, format.SampleRate));
@@ -199,9 +236,11 @@ internal sealed partial class ConversationConnection(
                     json.ResetWrittenCount();
                     ResultMessages.Write(writer, transcript, request);
                     await socket.SendAsync(json.WrittenMemory, WebSocketMessageType.Text, endOfMessage: true, cancellation);
+                    Volatile.Write(ref _lastSent, Stopwatch.GetTimestamp());
                     break;
                 case SpeechAudioEvent audio:
                     await socket.SendAsync(audio.Audio, WebSocketMessageType.Binary, endOfMessage: true, cancellation);
+                    Volatile.Write(ref _lastSent, Stopwatch.GetTimestamp());
                     break;
             }
         }

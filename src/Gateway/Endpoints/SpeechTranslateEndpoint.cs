@@ -60,17 +60,37 @@ internal static class SpeechTranslateEndpoint
             return;
         }
 
-        var conversation = Guid.NewGuid().ToString("N");
-        context.Response.Headers[ConversationHeader] = conversation;
-        using var socket = await context.WebSockets.AcceptWebSocketAsync();
-        using var lease = registry.Enter();
+        // The session's key holds the tenant: a tenant can only ever reach its own conversations.
+        var conversation = request.Conversation ?? Guid.NewGuid().ToString("N");
         var session = new SessionLink(
             grains.GetGrain<ISessionGrain>($"{auth.Tenant}/{conversation}"),
             request.TextToSpeech ? request.Targets : [],
             recovery,
             loggers.CreateLogger<SessionLink>());
+        if (request.ResumeFrom is { } resumeFrom && await ResumeRefusalAsync(session, request, resumeFrom) is { } refusal)
+        {
+            await ErrorResponses.WriteAsync(context, refusal.Status, refusal.Message);
+            return;
+        }
+
+        context.Response.Headers[ConversationHeader] = conversation;
+        using var socket = await context.WebSockets.AcceptWebSocketAsync();
+        using var lease = registry.Enter();
         var connection = new ConversationConnection(
             socket, request, auth.Tenant!, session, options.Value, loggers.CreateLogger<ConversationConnection>());
         await connection.RunAsync(context.RequestAborted, lifetime.ApplicationStopping);
+    }
+
+    /// <summary>Attaches to the conversation to resume; the reason to refuse, or null.</summary>
+    private static async Task<(int Status, string Message)?> ResumeRefusalAsync(SessionLink session, TranslateRequest request, int resumeFrom)
+    {
+        if (await session.AttachAsync(resumeFrom) is not { } options)
+        {
+            return (StatusCodes.Status404NotFound, $"conversation {request.Conversation} cannot be resumed: it is unknown, has expired, or belongs to another tenant");
+        }
+
+        return options.SpeechLocale == request.SpeechLocale && options.Targets.SequenceEqual(request.Targets, StringComparer.OrdinalIgnoreCase)
+            ? null
+            : (StatusCodes.Status400BadRequest, $"a resumed conversation keeps its languages: from={options.SpeechLocale}&to={string.Join(',', options.Targets)}");
     }
 }

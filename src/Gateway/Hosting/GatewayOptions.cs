@@ -12,10 +12,16 @@ public sealed class GatewayOptions
     public int MaxTextMessageBytes { get; set; } = 4096;
 
     /// <summary>
-    /// After the client's Close, how long finished and in-flight results may still be sent before
-    /// the server's Close. Default: 10 seconds.
+    /// After the client's Close, results still owed are sent for as long as they keep coming; the
+    /// server closes once the results end, or after this long without one. Default: 10 seconds.
     /// </summary>
     public TimeSpan CloseTimeout { get; set; } = TimeSpan.FromSeconds(10);
+
+    /// <summary>
+    /// How long a conversation whose connection dropped is kept for its client to resume it
+    /// (<c>conversation</c> + <c>resumeFrom</c>). Default: 60 s.
+    /// </summary>
+    public TimeSpan ResumeWindow { get; set; } = TimeSpan.FromSeconds(60);
 
     /// <summary>How long the engine catalog behind /languages and request validation is cached. Default: 30 s.</summary>
     public TimeSpan CatalogCacheDuration { get; set; } = TimeSpan.FromSeconds(30);

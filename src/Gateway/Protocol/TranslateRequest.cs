@@ -30,6 +30,12 @@ internal sealed record TranslateRequest
 
     public DisfluencyMode Disfluency { get; init; } = DisfluencyMode.Removed;
 
+    /// <summary>The resume extension: the conversation to continue (its X-ConversationId), or null for a new one.</summary>
+    public string? Conversation { get; init; }
+
+    /// <summary>The resume extension: the id of the last final the client received (-1: none).</summary>
+    public int? ResumeFrom { get; init; }
+
     public string? ClientTraceId { get; init; }
 
     public string? CorrelationId { get; init; }

@@ -11,7 +11,7 @@ namespace SpeechCluster.Gateway.Protocol;
 internal static partial class TranslateRequestParser
 {
     private static readonly string[] Single =
-        ["api-version", "from", "to", "features", "voice", "format", "ProfanityAction", "ProfanityMarker", "profanity", "disfluency"];
+        ["api-version", "from", "to", "features", "voice", "format", "ProfanityAction", "ProfanityMarker", "profanity", "disfluency", "conversation", "resumeFrom"];
 
     public static ParseResult<TranslateRequest> Parse(IQueryCollection query, IHeaderDictionary headers, LanguageCatalog catalog)
     {
@@ -91,6 +91,29 @@ internal static partial class TranslateRequestParser
             return Fail($"disfluency '{Clip(query["disfluency"].ToString())}' is not one of Removed, Raw, Labeled");
         }
 
+        var conversation = query["conversation"].ToString();
+        var resumeFrom = query["resumeFrom"].ToString();
+        if ((conversation.Length > 0) != (resumeFrom.Length > 0))
+        {
+            return Fail("to resume, give both 'conversation' (the X-ConversationId of the first connection) and 'resumeFrom' (the last final id received, -1 for none)");
+        }
+
+        if (conversation.Length > 0 && !ConversationIdPattern().IsMatch(conversation))
+        {
+            return Fail($"conversation '{Clip(conversation)}' is not a conversation id (32 hex digits, from X-ConversationId)");
+        }
+
+        int? resumeAfter = null;
+        if (resumeFrom.Length > 0)
+        {
+            if (!int.TryParse(resumeFrom, System.Globalization.NumberStyles.AllowLeadingSign, System.Globalization.CultureInfo.InvariantCulture, out var last) || last < -1)
+            {
+                return Fail($"resumeFrom '{Clip(resumeFrom)}' is not a final id (an integer, -1 for none)");
+            }
+
+            resumeAfter = last;
+        }
+
         if (features.TextToSpeech && targets.FirstOrDefault(t => !catalog.HasVoiceFor(t)) is { } mute)
         {
             return Fail($"TextToSpeech was asked for, but no voice speaks '{mute}'");
@@ -110,6 +133,8 @@ internal static partial class TranslateRequestParser
             ProfanityAction = action,
             ProfanityMarker = marker,
             Disfluency = disfluency,
+            Conversation = conversation.Length > 0 ? conversation.ToLowerInvariant() : null,
+            ResumeFrom = resumeAfter,
             ClientTraceId = HeaderOrQuery(headers, query, "X-ClientTraceId"),
             CorrelationId = HeaderOrQuery(headers, query, "X-CorrelationId") is { } id && CorrelationIdPattern().IsMatch(id) ? id : null,
         }, null);
@@ -194,6 +219,9 @@ internal static partial class TranslateRequestParser
 
     [GeneratedRegex("^[a-zA-Z0-9-_.]{1,64}$")]
     private static partial Regex CorrelationIdPattern();
+
+    [GeneratedRegex("^[0-9a-fA-F]{32}$")]
+    private static partial Regex ConversationIdPattern();
 }
 
 internal readonly record struct ParseResult<T>(T? Value, string? Error) where T : class;

@@ -65,6 +65,15 @@ internal sealed class DeliveryLedger(IReadOnlyList<string> spokenTargets)
         }
     }
 
+    /// <summary>A resumed connection's client already has the finals before <paramref name="finals"/>.</summary>
+    public void Resumed(int finals)
+    {
+        lock (_gate)
+        {
+            FinalsDelivered = finals;
+        }
+    }
+
     public int Resume()
     {
         lock (_gate)

@@ -5,14 +5,14 @@ namespace SpeechCluster.Gateway.Sessions;
 /// session lost with its silo can be rebuilt from it. Positions count input samples from the
 /// start of the stream. Not thread-safe.
 /// </summary>
-internal sealed class RecoveryBuffer
+internal sealed class RecoveryBuffer(long start = 0)
 {
     private short[] _samples = new short[16_000];
     private int _start;
     private int _count;
 
     /// <summary>Stream position of the oldest sample kept.</summary>
-    public long Start { get; private set; }
+    public long Start { get; private set; } = start;
 
     /// <summary>Stream position after the newest sample.</summary>
     public long End => Start + _count;

@@ -20,6 +20,7 @@ internal sealed partial class SessionLink
             }
 
             Log.Recovering(_logger, cause.GetType().Name, cause.Message);
+            await _superseded.CancelAsync();
             var (delivered, deliveredEnd, owed) = _ledger.Freeze();
             var start = Math.Max(To16k(_audio.Start), deliveredEnd);
             var replay = _audio.From(ToInput(start));
@@ -28,7 +29,7 @@ internal sealed partial class SessionLink
             {
                 // A retry after a partial replay starts over with a fresh epoch, so nothing is fed twice.
                 resume = resume with { Epoch = Guid.NewGuid() };
-                await _session.StartAsync(_options, resume);
+                await _session.StartAsync(_options, _connection, resume);
                 for (var offset = 0; offset < replay.Length; offset += ReplayChunk)
                 {
                     _progress = await _session.PushAudioAsync(new AudioChunk(replay.AsSpan(offset, Math.Min(ReplayChunk, replay.Length - offset)).ToArray()));
@@ -44,6 +45,12 @@ internal sealed partial class SessionLink
         }
         finally
         {
+            if (_superseded.IsCancellationRequested)
+            {
+                // Replaced only now, so that a reader starting during the recovery stops at once too.
+                _superseded = new CancellationTokenSource();
+            }
+
             var signal = _recovered;
             _recovered = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
             signal.TrySetResult();

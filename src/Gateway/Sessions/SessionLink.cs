@@ -19,12 +19,17 @@ internal sealed partial class SessionLink
     private readonly ISessionGrain _session;
     private readonly ILogger _logger;
     private readonly ResiliencePipeline _retry;
-    private readonly RecoveryBuffer _audio = new();
+    private readonly Guid _connection = Guid.NewGuid();
+    private RecoveryBuffer _audio = new();
+    private long _firstRead;
     private readonly SemaphoreSlim _recovering = new(1, 1);
     private readonly DeliveryLedger _ledger;
     private SessionOptions? _options;
     private SessionProgress _progress = new(0, 0);
     private TaskCompletionSource _recovered = new(TaskCreationOptions.RunContinuationsAsynchronously);
+    // Cancelled when a recovery begins: the reader leaves the lost session's stream at once rather
+    // than wait out the call timeout of a silo that will never answer.
+    private CancellationTokenSource _superseded = new();
     private Task _completion = Task.CompletedTask;
     private volatile bool _completed;
 
@@ -41,10 +46,32 @@ internal sealed partial class SessionLink
 
     public bool Started => _options is not null;
 
+    /// <summary>The conversation's options once started or attached.</summary>
+    public SessionOptions? Options => _options;
+
     public Task StartAsync(SessionOptions options)
     {
         _options = options;
-        return CallAsync(() => _session.StartAsync(options));
+        return CallAsync(() => _session.StartAsync(options, _connection));
+    }
+
+    /// <summary>
+    /// Resumes a conversation whose earlier connection dropped (the resume extension): the client
+    /// has every final up to <paramref name="resumeFrom"/>. Returns null when the session holds no
+    /// conversation to resume (unknown, expired, or not this tenant's).
+    /// </summary>
+    public async Task<SessionOptions?> AttachAsync(int resumeFrom)
+    {
+        if (await _session.AttachAsync(resumeFrom, _connection) is not { } attachment)
+        {
+            return null;
+        }
+
+        _options = attachment.Options;
+        _firstRead = attachment.AfterSequence;
+        _ledger.Resumed(resumeFrom + 1);
+        _audio = new RecoveryBuffer(ToInput(attachment.StreamPosition));
+        return attachment.Options;
     }
 
     /// <summary>Sends client audio (its own rate), keeping it until a delivered final covers it.</summary>
@@ -73,11 +100,27 @@ internal sealed partial class SessionLink
         return CallAsync(() => _completion = _session.CompleteAsync());
     }
 
+    /// <summary>
+    /// The connection dropped without a close: the session finishes what was spoken and keeps the
+    /// results for <paramref name="window"/>, for a client that resumes.
+    /// </summary>
+    public async Task DetachAsync(TimeSpan window)
+    {
+        try
+        {
+            await _session.DetachAsync(_connection, window);
+        }
+        catch (Exception ex) when (SiloLoss.Is(ex))
+        {
+            // The silo is gone, and the session with it: nothing left to keep.
+        }
+    }
+
     public async Task AbandonAsync()
     {
         try
         {
-            await _session.AbandonAsync();
+            await _session.AbandonAsync(_connection);
         }
         catch (Exception ex) when (SiloLoss.Is(ex))
         {
@@ -92,7 +135,10 @@ internal sealed partial class SessionLink
         {
             var generation = _ledger.Generation;
             var recovered = _recovered.Task;
-            var results = _session.ReadEventsAsync(0, cancellationToken).GetAsyncEnumerator(cancellationToken);
+            var superseded = _superseded.Token;
+            using var reading = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken, superseded);
+            // A resumed connection starts after what its client already has; a rebuilt session from its start.
+            var results = _session.ReadEventsAsync(generation == 0 ? _firstRead : 0, reading.Token).GetAsyncEnumerator(reading.Token);
             Exception? failure = null;
             try
             {
@@ -106,6 +152,10 @@ internal sealed partial class SessionLink
                     catch (Exception ex) when (SiloLoss.Is(ex))
                     {
                         failure = ex;
+                    }
+                    catch (OperationCanceledException) when (superseded.IsCancellationRequested && !cancellationToken.IsCancellationRequested)
+                    {
+                        // A recovery is replacing this session; the next one is read once it is done.
                     }
 
                     if (next is null)

@@ -60,6 +60,12 @@ internal sealed class Conversation
 
     public bool Abandoned { get; set; }
 
+    /// <summary>The connection the session serves; calls from an older one are ignored.</summary>
+    public Guid Connection { get; set; }
+
+    /// <summary>Ends a detached conversation that nobody resumed in time.</summary>
+    public IDisposable? DetachTimer { get; set; }
+
     /// <summary>An utterance's audio is needed (for a recovery) from when it starts until its final is published.</summary>
     public void Closing(OpenUtterance utterance) => _unpublished.Add((utterance.StartSample, utterance.Id));
 

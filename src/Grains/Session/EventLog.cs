@@ -44,6 +44,29 @@ internal sealed class EventLog
         Signal();
     }
 
+    /// <summary>
+    /// Where a client that has every final up to <paramref name="resumeFrom"/> should read from:
+    /// just before the oldest event kept that belongs to a later utterance.
+    /// </summary>
+    public long ResumePoint(int resumeFrom)
+    {
+        foreach (var result in _events)
+        {
+            var utterance = result switch
+            {
+                TranscriptEvent transcript => transcript.UtteranceId,
+                SpeechAudioEvent audio => audio.UtteranceId,
+                _ => int.MaxValue,
+            };
+            if (utterance > resumeFrom)
+            {
+                return result.Sequence - 1;
+            }
+        }
+
+        return _lastSequence;
+    }
+
     public async IAsyncEnumerable<SessionEvent> ReadAsync(long afterSequence, [EnumeratorCancellation] CancellationToken cancellationToken)
     {
         var next = afterSequence;

@@ -22,6 +22,10 @@ internal sealed partial class SessionGrain
             Message = "Session {Session} deactivated while its conversation was open: {Reason}")]
         public static partial void Deactivated(ILogger logger, string session, string reason);
 
+        [LoggerMessage(EventId = 205, EventName = "SessionDetached", Level = LogLevel.Information,
+            Message = "Session {Session} lost its connection; kept for {Window} for the client to resume")]
+        public static partial void Detached(ILogger logger, string session, TimeSpan window);
+
         [LoggerMessage(EventId = 201, EventName = "StageFailed", Level = LogLevel.Warning,
             Message = "The {Stage} stage failed for utterance {Utterance}")]
         public static partial void StageFailed(ILogger logger, string stage, int utterance, Exception exception);

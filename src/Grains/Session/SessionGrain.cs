@@ -26,11 +26,12 @@ internal sealed partial class SessionGrain(
 
     private Conversation Current => _conversation ?? throw new SessionNotStartedException();
 
-    public Task StartAsync(SessionOptions options, SessionResume? resume = null)
+    public Task StartAsync(SessionOptions options, Guid connection, SessionResume? resume = null)
     {
         var existing = _conversation;
         if (existing is not null && (resume is null || resume.Epoch == existing.Epoch))
         {
+            existing.Connection = connection;
             return Task.CompletedTask;
         }
 
@@ -42,7 +43,7 @@ internal sealed partial class SessionGrain(
             _ = existing.Open?.Recognizer.CancelAsync();
         }
 
-        var conversation = _conversation = new Conversation(options, settings.Value, resume);
+        var conversation = _conversation = new Conversation(options, settings.Value, resume) { Connection = connection };
         Log.Started(logger, this.GetPrimaryKeyString(), options.SpeechLocale, string.Join(',', options.Targets));
         if (resume is { PendingSpeech.Count: > 0 })
         {
@@ -107,12 +108,18 @@ internal sealed partial class SessionGrain(
         c.Events.Complete();
     }
 
-    public async Task AbandonAsync()
+    public async Task AbandonAsync(Guid connection)
     {
         if (_conversation is { } c)
         {
+            if (c.Connection != connection)
+            {
+                return;
+            }
+
             c.Abandoned = true;
             c.InputEnded = true;
+            c.DetachTimer?.Dispose();
             if (c.Open is { } open)
             {
                 c.Open = null;
@@ -125,6 +132,47 @@ internal sealed partial class SessionGrain(
         }
 
         DeactivateOnIdle();
+    }
+
+    public async Task DetachAsync(Guid connection, TimeSpan window)
+    {
+        if (_conversation is not { Abandoned: false } c || c.Connection != connection)
+        {
+            return;
+        }
+
+        // What was spoken before the drop still gets its final, kept for a client that resumes.
+        c.Open?.Append(c.Intake.TakeRemainder());
+        await FlushAsync();
+        c.DetachTimer?.Dispose();
+        c.DetachTimer = this.RegisterGrainTimer(
+            static (state, _) => state.Grain.AbandonAsync(state.Connection),
+            (Grain: this, Connection: connection),
+            new GrainTimerCreationOptions { DueTime = window, Period = Timeout.InfiniteTimeSpan, KeepAlive = true });
+        Log.Detached(logger, this.GetPrimaryKeyString(), window);
+    }
+
+    public async Task<SessionAttachment?> AttachAsync(int resumeFrom, Guid connection)
+    {
+        if (_conversation is not { Abandoned: false } c)
+        {
+            // Unknown, expired, or another tenant's key: this activation holds nothing to resume.
+            DeactivateOnIdle();
+            return null;
+        }
+
+        c.DetachTimer?.Dispose();
+        c.DetachTimer = null;
+        if (c.Connection != connection)
+        {
+            // The old connection's audio ended with it (even if the drop is not noticed yet): what
+            // it was saying is finished now, and the new connection's audio starts a new utterance.
+            c.Connection = connection;
+            c.Open?.Append(c.Intake.TakeRemainder());
+            await FlushAsync();
+        }
+
+        return new SessionAttachment(c.Options, c.Events.ResumePoint(resumeFrom), c.FinalsPublished, c.Offset + c.Intake.Position);
     }
 
     public IAsyncEnumerable<SessionEvent> ReadEventsAsync(long afterSequence, CancellationToken cancellationToken = default) =>

@@ -81,8 +81,10 @@ public sealed class ProtocolClient : IAsyncDisposable
         }
 
         configure?.Invoke(request);
-        using var response = await http.SendAsync(request);
-        return new HandshakeRefusal(response.StatusCode, await response.Content.ReadAsStringAsync(),
+        // Headers first: a handshake that was accepted (101) has a body that never ends.
+        using var response = await http.SendAsync(request, HttpCompletionOption.ResponseHeadersRead);
+        var body = response.StatusCode == HttpStatusCode.SwitchingProtocols ? "" : await response.Content.ReadAsStringAsync();
+        return new HandshakeRefusal(response.StatusCode, body,
             response.Content.Headers.ContentType?.MediaType, response.Headers.TryGetValues("X-RequestId", out var ids) ? ids.First() : null);
     }
 

@@ -80,6 +80,11 @@ public sealed class SiloProcess : IAsyncDisposable
                 lock (_output)
                 {
                     _output.Add(line);
+                    if (Environment.GetEnvironmentVariable("SPEECHCLUSTER_TEST_LOGS") is { Length: > 0 } folder)
+                    {
+                        // For a person chasing a failure: every line of every silo, one file per silo.
+                        File.AppendAllText(Path.Combine(folder, $"silo-{SiloPort}.log"), line + "\n");
+                    }
                 }
 
                 if (line.Contains(text, StringComparison.Ordinal))
