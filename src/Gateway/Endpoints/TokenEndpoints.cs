@@ -37,12 +37,21 @@ internal static class TokenEndpoints
 
     private static async Task LegacyTokenAsync(HttpContext context, TenantKeyStore keys, TokenService tokens)
     {
-        var form = context.Request.HasFormContentType ? await context.Request.ReadFormAsync(context.RequestAborted) : null;
+        IFormCollection? form;
+        try
+        {
+            form = context.Request.HasFormContentType ? await context.Request.ReadFormAsync(context.RequestAborted) : null;
+        }
+        catch (Exception ex) when (ex is InvalidDataException or IOException)
+        {
+            // A malformed body (%00, a multipart without boundary or cut short) or one over the form limits.
+            await WriteLegacyErrorAsync(context, """{"error":"invalid_request","error_description":"the form could not be read: malformed, or over the form limits"}""");
+            return;
+        }
+
         if (keys.FindTenant(form?["client_secret"].ToString()) is not { } tenant)
         {
-            context.Response.StatusCode = StatusCodes.Status400BadRequest;
-            context.Response.ContentType = "application/json; charset=utf-8";
-            await context.Response.WriteAsync("""{"error":"invalid_client","error_description":"client_secret must be a valid subscription key"}""");
+            await WriteLegacyErrorAsync(context, """{"error":"invalid_client","error_description":"client_secret must be a valid subscription key"}""");
             return;
         }
 
@@ -53,5 +62,13 @@ internal static class TokenEndpoints
             form?["scope"].ToString() is { Length: > 0 } scope ? scope : "http://api.microsofttranslator.com");
         context.Response.ContentType = "application/json; charset=utf-8";
         await context.Response.WriteAsync(JsonSerializer.Serialize(response, GatewayJsonContext.Default.LegacyTokenResponse));
+    }
+
+    /// <summary>An OAuth 2.0 error response (RFC 6749 §5.2), as the DataMarket service answered.</summary>
+    private static Task WriteLegacyErrorAsync(HttpContext context, string json)
+    {
+        context.Response.StatusCode = StatusCodes.Status400BadRequest;
+        context.Response.ContentType = "application/json; charset=utf-8";
+        return context.Response.WriteAsync(json);
     }
 }

@@ -2,7 +2,9 @@ using System.Text.Json.Serialization;
 
 namespace SpeechCluster.Gateway.Protocol;
 
-[JsonSourceGenerationOptions(PropertyNamingPolicy = JsonKnownNamingPolicy.CamelCase, DefaultIgnoreCondition = JsonIgnoreCondition.WhenWritingNull)]
+// Duplicate properties are refused: {"type":"x","type":"flush"} is ambiguous, not a flush.
+[JsonSourceGenerationOptions(PropertyNamingPolicy = JsonKnownNamingPolicy.CamelCase, DefaultIgnoreCondition = JsonIgnoreCondition.WhenWritingNull,
+    AllowDuplicateProperties = false)]
 [JsonSerializable(typeof(ErrorBody))]
 [JsonSerializable(typeof(LegacyTokenResponse))]
 [JsonSerializable(typeof(ClientTextMessage))]

@@ -116,7 +116,7 @@ internal static partial class TranslateRequestParser
 
         if (features.TextToSpeech && targets.FirstOrDefault(t => !catalog.HasVoiceFor(t)) is { } mute)
         {
-            return Fail($"TextToSpeech was asked for, but no voice speaks '{mute}'");
+            return Fail($"features=TextToSpeech needs a voice for every target, and none speaks '{mute}'");
         }
 
         return new ParseResult<TranslateRequest>(new TranslateRequest
@@ -180,7 +180,7 @@ internal static partial class TranslateRequestParser
                 case "texttospeech": result.TextToSpeech = true; break;
                 case "timinginfo": result.TimingInfo = true; break;
                 default:
-                    error = $"feature '{Clip(feature)}' is not one of Partial, TextToSpeech, TimingInfo";
+                    error = $"features: '{Clip(feature)}' is not one of Partial, TextToSpeech, TimingInfo";
                     return result;
             }
         }
@@ -200,10 +200,12 @@ internal static partial class TranslateRequestParser
         return Enum.IsDefined(format);
     }
 
+    /// <summary>A member's name in any case; not a number nor a comma list (Enum.TryParse takes both).</summary>
     private static bool TryParseEnum<T>(string value, T fallback, out T parsed) where T : struct, Enum
     {
         parsed = fallback;
-        return value.Length == 0 || (Enum.TryParse(value, ignoreCase: true, out parsed) && Enum.IsDefined(parsed) && !int.TryParse(value, out _));
+        var name = Enum.GetNames<T>().FirstOrDefault(n => n.Equals(value.Trim(), StringComparison.OrdinalIgnoreCase));
+        return value.Length == 0 || (name is not null && Enum.TryParse(name, out parsed));
     }
 
     /// <summary>Microsoft's own app sent <c>profanity=Off|Moderate|Strict</c> instead of ProfanityAction.</summary>
@@ -213,7 +215,9 @@ internal static partial class TranslateRequestParser
     private static string? HeaderOrQuery(IHeaderDictionary headers, IQueryCollection query, string name) =>
         headers[name].ToString() is { Length: > 0 } header ? header : query[name].ToString() is { Length: > 0 } q ? q : null;
 
-    private static string Clip(string value) => value.Length <= 40 ? value : value[..40] + "…";
+    /// <summary>At most 40 UTF-16 units of a client's value, never half of a surrogate pair.</summary>
+    private static string Clip(string value) =>
+        value.Length <= 40 ? value : value[..(char.IsHighSurrogate(value[39]) ? 39 : 40)] + "…";
 
     private static ParseResult<TranslateRequest> Fail(string message) => new(null, message);
 

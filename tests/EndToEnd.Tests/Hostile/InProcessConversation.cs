@@ -1,0 +1,93 @@
+using System.Net.WebSockets;
+using Microsoft.Extensions.Logging.Abstractions;
+using SpeechCluster.Gateway.Connections;
+using SpeechCluster.Gateway.Hosting;
+using SpeechCluster.Gateway.Protocol;
+
+namespace SpeechCluster.EndToEnd.Tests.Hostile;
+
+/// <summary>
+/// The gateway's real <see cref="ConversationConnection"/> on one end of an in-memory WebSocket,
+/// a <see cref="RecordingSession"/> behind it, and a client socket on the other end: thousands of
+/// conversations a second, without Kestrel or Orleans. Dispose after use.
+/// </summary>
+internal sealed class InProcessConversation : IAsyncDisposable
+{
+    private readonly WebSocket _server;
+    private readonly WebSocket _client;
+    private readonly Task _run;
+
+    private InProcessConversation(GatewayOptions options)
+    {
+        var (server, client) = DuplexPipeStream.CreatePair();
+        _server = WebSocket.CreateFromStream(server, new WebSocketCreationOptions { IsServer = true });
+        _client = WebSocket.CreateFromStream(client, new WebSocketCreationOptions { IsServer = false });
+        var request = new TranslateRequest { SpeechLocale = "en-US", SourceLanguage = "en", Targets = ["es"] };
+        var connection = new ConversationConnection(_server, request, "tests", Session, options, NullLogger<ConversationConnection>.Instance);
+        _run = RunAsync(connection);
+    }
+
+    public RecordingSession Session { get; } = new();
+
+    public static InProcessConversation Start(GatewayOptions? options = null) => new(options ?? new GatewayOptions());
+
+    /// <summary>Sends one message in frames cut at the given fractions of its length.</summary>
+    public async Task SendAsync(byte[] message, WebSocketMessageType type, double[] cuts, CancellationToken cancellation)
+    {
+        var start = 0;
+        var ends = cuts.Select(c => (int)(c * message.Length)).Order().Append(message.Length).ToArray();
+        for (var i = 0; i < ends.Length; i++)
+        {
+            await _client.SendAsync(message.AsMemory(start, ends[i] - start), type, i == ends.Length - 1, cancellation);
+            start = ends[i];
+        }
+    }
+
+    /// <summary>
+    /// Sends Close (1000) unless the server closed first, reads until the server's close, and waits
+    /// for the connection to finish; returns the server's close status and reason.
+    /// </summary>
+    public async Task<(WebSocketCloseStatus? Status, string? Reason)> CloseAsync(CancellationToken cancellation)
+    {
+        try
+        {
+            await _client.CloseOutputAsync(WebSocketCloseStatus.NormalClosure, "done", cancellation);
+        }
+        catch (WebSocketException)
+        {
+            // The server closed (or failed) first; its close frame is still read below.
+        }
+
+        var buffer = new byte[1024];
+        try
+        {
+            while ((await _client.ReceiveAsync(buffer, cancellation)).MessageType != WebSocketMessageType.Close)
+            {
+            }
+        }
+        catch (WebSocketException) when (_client.CloseStatus is not null)
+        {
+        }
+
+        await _run.WaitAsync(cancellation);
+        return (_client.CloseStatus, _client.CloseStatusDescription);
+    }
+
+    /// <summary>As the endpoint does: when the conversation is over, the server's socket (and connection) goes.</summary>
+    private async Task RunAsync(ConversationConnection connection)
+    {
+        using (_server)
+        {
+            await connection.RunAsync(CancellationToken.None, CancellationToken.None);
+        }
+    }
+
+    public async ValueTask DisposeAsync()
+    {
+        _client.Abort();
+        _server.Abort();
+        await _run.ConfigureAwait(ConfigureAwaitOptions.SuppressThrowing);
+        _client.Dispose();
+        _server.Dispose();
+    }
+}

@@ -1,0 +1,60 @@
+using System.Runtime.CompilerServices;
+using SpeechCluster.Grains.Interfaces;
+
+namespace SpeechCluster.EndToEnd.Tests.Hostile;
+
+/// <summary>
+/// A session grain stand-in that counts what the connection asks of it and produces no results;
+/// its event stream ends when the client has completed. Thread-safe (the counters are interlocked).
+/// </summary>
+internal sealed class RecordingSession : ISessionGrain
+{
+    private readonly TaskCompletionSource _completed = new(TaskCreationOptions.RunContinuationsAsynchronously);
+    private int _starts;
+    private int _flushes;
+    private long _samples;
+
+    public int Starts => _starts;
+
+    public int Flushes => _flushes;
+
+    public long Samples => Interlocked.Read(ref _samples);
+
+    public bool Abandoned { get; private set; }
+
+    public Task StartAsync(SessionOptions options)
+    {
+        Interlocked.Increment(ref _starts);
+        return Task.CompletedTask;
+    }
+
+    public Task PushAudioAsync(AudioChunk chunk)
+    {
+        Interlocked.Add(ref _samples, chunk.Samples.Length);
+        return Task.CompletedTask;
+    }
+
+    public Task FlushAsync()
+    {
+        Interlocked.Increment(ref _flushes);
+        return Task.CompletedTask;
+    }
+
+    public Task CompleteAsync()
+    {
+        _completed.TrySetResult();
+        return Task.CompletedTask;
+    }
+
+    public Task AbandonAsync()
+    {
+        Abandoned = true;
+        return Task.CompletedTask;
+    }
+
+    public async IAsyncEnumerable<SessionEvent> ReadEventsAsync(long afterSequence, [EnumeratorCancellation] CancellationToken cancellationToken = default)
+    {
+        await _completed.Task.WaitAsync(cancellationToken);
+        yield break;
+    }
+}
