@@ -31,7 +31,7 @@ public sealed class FailoverTests(ITestOutputHelper output)
             }).ToList();
 
             // Once every conversation has its first final, kill the silo that holds the most sessions.
-            await Task.WhenAll(clients.Select(c => c.WaitForFinalsAsync(1, TimeSpan.FromSeconds(60))));
+            await Task.WhenAll(clients.Select(c => c.WaitForFinalsAsync(1, TimeSpan.FromSeconds(180))));
             var activations = await cluster.ActivationsAsync();
             var victim = cluster.Silos.MaxBy(s => activations.GetValueOrDefault(s.SiloPort)?.GetValueOrDefault("SessionGrain") ?? 0)!;
             var killedAt = Stopwatch.StartNew();
