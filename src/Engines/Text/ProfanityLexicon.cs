@@ -41,6 +41,13 @@ internal sealed class ProfanityLexicon
         var entries = (JsonSerializer.Deserialize<string[]>(File.ReadAllText(listPath)) ?? [])
             .Select(e => e.Trim().ToLowerInvariant()).Where(e => e.Length > 0).Distinct(StringComparer.Ordinal).ToList();
         var single = entries.Where(e => !e.Contains(' ')).ToHashSet(StringComparer.Ordinal);
+        if (language == "en")
+        {
+            // "-ie" and "-y" spell one diminutive ("darkie", "darky"): the dictionary knows "darky"
+            // and would otherwise pass its plural "darkies" as an innocent word.
+            single.UnionWith(single.Where(w => w.Length > 4 && w.EndsWith("ie", StringComparison.Ordinal)).Select(w => w[..^2] + "y").ToList());
+        }
+
         // A form both inflected and derived ("shitty" from "shit" and "shitt") counts as an inflection.
         var candidates = new Dictionary<string, bool>(StringComparer.Ordinal);
         foreach (var (form, inflection) in single.SelectMany(w => Inflections.Of(w, language)).Where(f => !single.Contains(f.Form)))

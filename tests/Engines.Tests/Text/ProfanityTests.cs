@@ -33,6 +33,7 @@ public sealed class ProfanityTests(TrueTextFixture fixture)
     [InlineData("stop fucking around", "Stop *** around.")]
     [InlineData("those bitches left", "Those *** left.")]
     [InlineData("what a piece of shit", "What a ***!")]
+    [InlineData("he called them darkies", "He called them ***.")]
     public void Process_InflectionsAndPhrases_AreMarked(string raw, string expected) =>
         Assert.Equal(expected, Run(raw, "en", TextRole.Recognition, ProfanityAction.Marked, ProfanityMarker.Asterisk));
 
