@@ -33,6 +33,7 @@ public static class GatewayApp
         app.MapTokenEndpoints();                           // POST /sts/v1.0/issueToken, POST /v2/OAuth2-13
         app.MapSpeechTranslate();                          // WebSocket /speech/translate
         app.MapPrometheusScrapingEndpoint();               // GET /metrics
+        app.MapHealthEndpoints();                          // GET /healthz, GET /readyz (orchestrator probes)
         return app;
     }
 
