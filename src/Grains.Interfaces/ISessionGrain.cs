@@ -24,6 +24,7 @@ public interface ISessionGrain : IGrainWithStringKey
     Task<SessionProgress> PushAudioAsync(AudioChunk chunk);
 
     /// <summary>Finalises the open utterance now (the <c>{"type":"flush"}</c> extension).</summary>
+    [ResponseTimeout("00:00:10")]
     Task FlushAsync();
 
     /// <summary>The client has finished sending: finalise what is open; the event stream then completes.</summary>

@@ -65,7 +65,7 @@ public sealed class TrueTextTests(SharedGateway gateway)
         await using var client = await ProtocolClient.ConnectAsync(gateway.Server.WebSocketUri, query);
         await client.SendAsync(WavHeaders.Standard());
         await client.SendAudioAsync(samples);
-        await client.CloseAndDrainAsync(TimeSpan.FromSeconds(60));
+        await client.CloseAndDrainAsync(TimeSpan.FromSeconds(120));
         var final = Assert.Single(client.Finals);
         return (final.GetProperty("recognition").GetString()!, final.GetProperty("translation").GetString()!);
     }

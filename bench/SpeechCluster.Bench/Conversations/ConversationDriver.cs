@@ -12,7 +12,7 @@ internal static class ConversationDriver
 {
     public const int ChunkSamples = 1600;
 
-    public static async Task<ConversationRecord> RunAsync(Uri server, string key, ConversationScript script, CancellationToken cancellationToken)
+    public static async Task<ConversationRecord> RunAsync(Uri server, string key, ConversationScript script, CancellationToken cancellationToken, TimeSpan? closeTimeout = null)
     {
         var options = new SpeechTranslationOptions
         {
@@ -22,7 +22,7 @@ internal static class ConversationDriver
             To = ["es"],
             Features = SpeechFeatures.Partial | SpeechFeatures.TextToSpeech | SpeechFeatures.TimingInfo,
             TrailingSilence = TimeSpan.Zero,
-            CloseTimeout = TimeSpan.FromSeconds(30),
+            CloseTimeout = closeTimeout ?? TimeSpan.FromSeconds(30),
         };
         var (audio, clips) = script.Render();
         var received = new List<(long At, TranslationEvent Event)>();

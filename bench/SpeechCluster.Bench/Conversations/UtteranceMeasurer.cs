@@ -53,7 +53,9 @@ internal static class UtteranceMeasurer
             partials.Count == 0 ? null : Milliseconds(record.SentAtSample(speech.Start), partials[0]),
             audio.Event is null ? null : Milliseconds(arrived, audio.At),
             partials.Count > 1 ? partials.Zip(partials.Skip(1), Milliseconds).Max() : null,
-            (speech.End - speech.Start) / 16000.0);
+            (speech.End - speech.Start) / 16000.0,
+            record.SentAtSample(speech.End - 1),
+            arrived);
     }
 
     private static bool AudioFollows(ConversationRecord record, TranslationResult final)
@@ -73,7 +75,9 @@ internal sealed record UtteranceTiming(
     double? FirstPartialMs,
     double? FinalToAudioMs,
     double? LongestPartialGapMs,
-    double SpeechSeconds);
+    double SpeechSeconds,
+    long EndOfSpeechAt,
+    long ArrivedAt);
 
 internal sealed record ClipOutcome(
     string Clip,

@@ -67,7 +67,7 @@ internal static class LoadRun
     }
 
     /// <summary>Clips in turn from a different starting point per speaker, each followed by as much silence.</summary>
-    private static ConversationScript Script(IReadOnlyList<Clip> clips, int speaker, TimeSpan duration)
+    public static ConversationScript Script(IReadOnlyList<Clip> clips, int speaker, TimeSpan duration)
     {
         var script = new ConversationScript();
         var total = TimeSpan.Zero;

@@ -34,6 +34,16 @@ internal sealed class ServerProcess : IAsyncDisposable
     public static Task<ServerProcess> StartGatewayAsync(CancellationToken cancellationToken) =>
         StartAsync("dotnet", [RepositoryFile("src/Gateway/bin/Release/net10.0/SpeechCluster.Gateway.dll")], cancellationToken);
 
+    /// <summary>Starts the gateway with no engines, as a client of the cluster whose membership is in <paramref name="redis"/>.</summary>
+    public static Task<ServerProcess> StartClusterGatewayAsync(string redis, string clusterId, CancellationToken cancellationToken) =>
+        StartAsync("dotnet", [RepositoryFile("src/Gateway/bin/Release/net10.0/SpeechCluster.Gateway.dll")], cancellationToken, new Dictionary<string, string>
+        {
+            ["SpeechCluster__Cluster__Mode"] = "Client",
+            ["SpeechCluster__Cluster__Provider"] = "Redis",
+            ["SpeechCluster__Cluster__Redis"] = redis,
+            ["SpeechCluster__Cluster__ClusterId"] = clusterId,
+        });
+
     /// <summary>Starts this benchmark in its null-engines server role.</summary>
     public static Task<ServerProcess> StartNullEnginesAsync(CancellationToken cancellationToken) =>
         StartAsync("dotnet", [typeof(ServerProcess).Assembly.Location, "serve-null-engines"], cancellationToken);
@@ -82,7 +92,7 @@ internal sealed class ServerProcess : IAsyncDisposable
         _process.Dispose();
     }
 
-    private static async Task<ServerProcess> StartAsync(string program, string[] arguments, CancellationToken cancellationToken)
+    private static async Task<ServerProcess> StartAsync(string program, string[] arguments, CancellationToken cancellationToken, IReadOnlyDictionary<string, string>? environment = null)
     {
         var port = FreePort();
         var start = new ProcessStartInfo(program) { RedirectStandardOutput = true, RedirectStandardError = true };
@@ -97,6 +107,11 @@ internal sealed class ServerProcess : IAsyncDisposable
         start.Environment["SpeechCluster__Cluster__GatewayPort"] = FreePort().ToString(CultureInfo.InvariantCulture);
         start.Environment["Logging__LogLevel__Default"] = "Warning";
         start.Environment["DOTNET_gcServer"] = "0";
+        foreach (var (name, value) in environment ?? new Dictionary<string, string>())
+        {
+            start.Environment[name] = value;
+        }
+
         var process = Process.Start(start) ?? throw new InvalidOperationException($"{program} did not start");
         // Drain the server's output so it never blocks on a full pipe.
         _ = process.StandardOutput.ReadToEndAsync(CancellationToken.None);
@@ -106,7 +121,7 @@ internal sealed class ServerProcess : IAsyncDisposable
         return server;
     }
 
-    private static string RepositoryFile(string relative)
+    public static string RepositoryFile(string relative)
     {
         for (var dir = new DirectoryInfo(AppContext.BaseDirectory); dir is not null; dir = dir.Parent)
         {
@@ -120,7 +135,7 @@ internal sealed class ServerProcess : IAsyncDisposable
         throw new DirectoryNotFoundException("SpeechCluster.sln not found above " + AppContext.BaseDirectory);
     }
 
-    private static int FreePort()
+    public static int FreePort()
     {
         using var listener = new TcpListener(IPAddress.Loopback, 0);
         listener.Start();
