@@ -18,6 +18,10 @@ internal sealed partial class SessionGrain
             Message = "The recognizer of utterance {Utterance} was lost ({Error}); a new one hears it again")]
         public static partial void RecognizerLost(ILogger logger, int utterance, string error);
 
+        [LoggerMessage(EventId = 207, EventName = "PartialSkipped", Level = LogLevel.Warning,
+            Message = "The recognizer of utterance {Utterance} did not answer in time ({Error}); no partial this time")]
+        public static partial void PartialSkipped(ILogger logger, int utterance, string error);
+
         [LoggerMessage(EventId = 204, EventName = "SessionDeactivated", Level = LogLevel.Information,
             Message = "Session {Session} deactivated while its conversation was open: {Reason}")]
         public static partial void Deactivated(ILogger logger, string session, string reason);

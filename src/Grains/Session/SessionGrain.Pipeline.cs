@@ -24,11 +24,17 @@ internal sealed partial class SessionGrain
         {
             hypothesis = await open.Recognizer.AcceptAsync(c.Options.SpeechLocale, unsent);
         }
-        catch (Exception ex) when (WorkerRetry.IsSiloLoss(ex))
+        catch (Exception ex) when (WorkerRetry.IsCertainSiloLoss(ex))
         {
             // The recognizer's silo is gone: a new one hears the whole utterance with the next audio.
             Log.RecognizerLost(logger, open.Id, ex.Message);
             open.Retry(attempt => Recognizer(c, open.Id, attempt));
+            return;
+        }
+        catch (TimeoutException ex)
+        {
+            // A recognizer behind on a loaded machine: no partial this time; the final still comes.
+            Log.PartialSkipped(logger, open.Id, ex.Message);
             return;
         }
         // Partials of a new utterance wait until the finals before it are out, so that every
@@ -111,7 +117,7 @@ internal sealed partial class SessionGrain
 
                 return await utterance.Recognizer.FinishAsync();
             }
-            catch (Exception ex) when (WorkerRetry.IsSiloLoss(ex) && attempt < 12 && !c.Abandoned)
+            catch (Exception ex) when (WorkerRetry.IsCertainSiloLoss(ex) && attempt < 12 && !c.Abandoned)
             {
                 Log.RecognizerLost(logger, utterance.Id, ex.Message);
                 utterance.Retry(next => Recognizer(c, utterance.Id, next));

@@ -48,4 +48,17 @@ internal static class WorkerRetry
         OrleansException { InnerException: { } inner } => IsSiloLoss(inner),
         _ => false,
     };
+
+    /// <summary>
+    /// The silo is certainly gone: a silo fails its calls to a silo the cluster declared dead at
+    /// once, so a timeout here means a slow worker, not a lost one. For a recognizer, whose
+    /// replacement must hear the whole utterance again, mistaking slowness for loss adds work to
+    /// a machine that is already behind.
+    /// </summary>
+    public static bool IsCertainSiloLoss(Exception exception) => exception switch
+    {
+        SiloUnavailableException or OrleansMessageRejectionException => true,
+        OrleansException { InnerException: { } inner } => IsCertainSiloLoss(inner),
+        _ => false,
+    };
 }
