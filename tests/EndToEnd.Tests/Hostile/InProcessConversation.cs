@@ -3,6 +3,7 @@ using Microsoft.Extensions.Logging.Abstractions;
 using SpeechCluster.Gateway.Connections;
 using SpeechCluster.Gateway.Hosting;
 using SpeechCluster.Gateway.Protocol;
+using SpeechCluster.Gateway.Sessions;
 
 namespace SpeechCluster.EndToEnd.Tests.Hostile;
 
@@ -23,7 +24,8 @@ internal sealed class InProcessConversation : IAsyncDisposable
         _server = WebSocket.CreateFromStream(server, new WebSocketCreationOptions { IsServer = true });
         _client = WebSocket.CreateFromStream(client, new WebSocketCreationOptions { IsServer = false });
         var request = new TranslateRequest { SpeechLocale = "en-US", SourceLanguage = "en", Targets = ["es"] };
-        var connection = new ConversationConnection(_server, request, "tests", Session, options, NullLogger<ConversationConnection>.Instance);
+        var link = new SessionLink(Session, [], Polly.ResiliencePipeline.Empty, NullLogger.Instance);
+        var connection = new ConversationConnection(_server, request, "tests", link, options, NullLogger<ConversationConnection>.Instance);
         _run = RunAsync(connection);
     }
 

@@ -22,16 +22,16 @@ internal sealed class RecordingSession : ISessionGrain
 
     public bool Abandoned { get; private set; }
 
-    public Task StartAsync(SessionOptions options)
+    public Task StartAsync(SessionOptions options, Guid connection, SessionResume? resume = null)
     {
         Interlocked.Increment(ref _starts);
         return Task.CompletedTask;
     }
 
-    public Task PushAudioAsync(AudioChunk chunk)
+    public Task<SessionProgress> PushAudioAsync(AudioChunk chunk)
     {
-        Interlocked.Add(ref _samples, chunk.Samples.Length);
-        return Task.CompletedTask;
+        var total = Interlocked.Add(ref _samples, chunk.Samples.Length);
+        return Task.FromResult(new SessionProgress(total, 0));
     }
 
     public Task FlushAsync()
@@ -46,11 +46,15 @@ internal sealed class RecordingSession : ISessionGrain
         return Task.CompletedTask;
     }
 
-    public Task AbandonAsync()
+    public Task AbandonAsync(Guid connection)
     {
         Abandoned = true;
         return Task.CompletedTask;
     }
+
+    public Task DetachAsync(Guid connection, TimeSpan window) => Task.CompletedTask;
+
+    public Task<SessionAttachment?> AttachAsync(int resumeFrom, Guid connection) => Task.FromResult<SessionAttachment?>(null);
 
     public async IAsyncEnumerable<SessionEvent> ReadEventsAsync(long afterSequence, [EnumeratorCancellation] CancellationToken cancellationToken = default)
     {
