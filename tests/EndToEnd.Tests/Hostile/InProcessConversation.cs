@@ -18,8 +18,9 @@ internal sealed class InProcessConversation : IAsyncDisposable
     private readonly WebSocket _client;
     private readonly Task _run;
 
-    private InProcessConversation(GatewayOptions options)
+    private InProcessConversation(GatewayOptions options, RecordingSession session)
     {
+        Session = session;
         var (server, client) = DuplexPipeStream.CreatePair();
         _server = WebSocket.CreateFromStream(server, new WebSocketCreationOptions { IsServer = true });
         _client = WebSocket.CreateFromStream(client, new WebSocketCreationOptions { IsServer = false });
@@ -29,9 +30,10 @@ internal sealed class InProcessConversation : IAsyncDisposable
         _run = RunAsync(connection);
     }
 
-    public RecordingSession Session { get; } = new();
+    public RecordingSession Session { get; }
 
-    public static InProcessConversation Start(GatewayOptions? options = null) => new(options ?? new GatewayOptions());
+    public static InProcessConversation Start(GatewayOptions? options = null, RecordingSession? session = null) =>
+        new(options ?? new GatewayOptions(), session ?? new RecordingSession());
 
     /// <summary>Sends one message in frames cut at the given fractions of its length.</summary>
     public async Task SendAsync(byte[] message, WebSocketMessageType type, double[] cuts, CancellationToken cancellation)
