@@ -13,12 +13,13 @@ internal sealed class AcceptingSession : ISessionGrain
 
     public long Samples { get; private set; }
 
-    public Task StartAsync(SessionOptions options) => Task.CompletedTask;
+    public Task StartAsync(SessionOptions options, Guid connection, SessionResume? resume = null) => Task.CompletedTask;
 
-    public async Task PushAudioAsync(AudioChunk chunk)
+    public async Task<SessionProgress> PushAudioAsync(AudioChunk chunk)
     {
         await Task.Yield();
         Samples += chunk.Samples.Length;
+        return new SessionProgress(Samples, 0);
     }
 
     public Task FlushAsync() => Task.CompletedTask;
@@ -29,7 +30,11 @@ internal sealed class AcceptingSession : ISessionGrain
         return Task.CompletedTask;
     }
 
-    public Task AbandonAsync() => Task.CompletedTask;
+    public Task AbandonAsync(Guid connection) => Task.CompletedTask;
+
+    public Task DetachAsync(Guid connection, TimeSpan window) => Task.CompletedTask;
+
+    public Task<SessionAttachment?> AttachAsync(int resumeFrom, Guid connection) => Task.FromResult<SessionAttachment?>(null);
 
     public async IAsyncEnumerable<SessionEvent> ReadEventsAsync(long afterSequence, [EnumeratorCancellation] CancellationToken cancellationToken = default)
     {

@@ -4,6 +4,7 @@ using Microsoft.Extensions.Logging.Abstractions;
 using SpeechCluster.Gateway.Connections;
 using SpeechCluster.Gateway.Hosting;
 using SpeechCluster.Gateway.Protocol;
+using SpeechCluster.Gateway.Sessions;
 
 namespace SpeechCluster.MicroBench;
 
@@ -39,7 +40,8 @@ public class GatewayReceiveBenchmarks
         using var server = WebSocket.CreateFromStream(serverEnd, isServer: true, subProtocol: null, keepAliveInterval: Timeout.InfiniteTimeSpan);
         using var client = WebSocket.CreateFromStream(clientEnd, isServer: false, subProtocol: null, keepAliveInterval: Timeout.InfiniteTimeSpan);
         var session = new AcceptingSession();
-        var connection = new ConversationConnection(server, _request, "bench", session, _options, NullLogger.Instance);
+        var link = new SessionLink(session, [], Polly.ResiliencePipeline.Empty, NullLogger.Instance);
+        var connection = new ConversationConnection(server, _request, "bench", link, _options, NullLogger.Instance);
         var serving = connection.RunAsync(CancellationToken.None, CancellationToken.None);
 
         await client.SendAsync(_header, WebSocketMessageType.Binary, endOfMessage: true, CancellationToken.None);

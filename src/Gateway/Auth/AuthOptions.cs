@@ -22,4 +22,10 @@ public sealed class AuthOptions
 public sealed class TenantOptions
 {
     public List<string> Keys { get; set; } = [];
+
+    /// <summary>
+    /// Most concurrent conversations of this tenant on one gateway process (429 beyond); 0 means
+    /// no quota. Default: none, in which case <c>SpeechCluster:Gateway:MaxConversationsPerTenant</c> applies.
+    /// </summary>
+    public int? MaxConversations { get; set; }
 }

@@ -25,6 +25,11 @@ internal sealed class AuthOptionsValidator : IValidateOptions<AuthOptions>
             {
                 failures.Add($"AuthOptions.Tenants[{tenant}].Keys: keys must have at least 16 characters.");
             }
+
+            if (tenantOptions.MaxConversations is < 0)
+            {
+                failures.Add($"AuthOptions.Tenants[{tenant}].MaxConversations must be 0 (no quota) or more.");
+            }
         }
 
         if (options.TokenSecret is { Length: < 32 })

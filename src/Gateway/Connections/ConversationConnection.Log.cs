@@ -15,5 +15,9 @@ internal sealed partial class ConversationConnection
         [LoggerMessage(EventId = 102, EventName = "CloseFailed", Level = LogLevel.Debug,
             Message = "Closing the WebSocket of tenant {Tenant} failed: {Error}")]
         public static partial void CloseFailed(ILogger logger, string tenant, string error);
+
+        [LoggerMessage(EventId = 103, EventName = "ClusterOverloaded", Level = LogLevel.Warning,
+            Message = "The speech cluster shed a call of a conversation of tenant {Tenant}; closing it with 1013")]
+        public static partial void ClusterOverloaded(ILogger logger, string tenant);
     }
 }

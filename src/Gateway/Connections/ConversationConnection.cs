@@ -27,19 +27,26 @@ internal sealed partial class ConversationConnection(
     private readonly WavStreamParser _parser = new();
     private readonly ArrayBufferWriter<short> _samples = new(16 * 1024);
     private readonly CancellationTokenSource _stopSending = new();
+    private readonly AudioPacer _pacer = new(options.MaxAudioAhead, TimeProvider.System);
     private Task _sendLoop = Task.CompletedTask;
     private long _lastSent = Stopwatch.GetTimestamp();
+    // Cancelled at the drain deadline, or when the send loop finds the cluster overloaded: the
+    // receive loop stops waiting for the client (without aborting the socket) and the close follows.
+    private readonly CancellationTokenSource _stopReceiving = new();
+    private volatile bool _overloaded;
 
+    /// <param name="aborted">The connection is gone.</param>
+    /// <param name="stopping">The gateway's drain deadline passed: finish what was said, send its results, close with 1001.</param>
     public async Task RunAsync(CancellationToken aborted, CancellationToken stopping)
     {
+        var drained = stopping.Register(static s => ((CancellationTokenSource)s!).Cancel(), _stopReceiving);
         if (session.Started)
         {
             // A resumed conversation: what the client missed goes out before any new audio comes in.
             _sendLoop = SendLoopAsync(_stopSending.Token);
         }
 
-        using var receiveCancel = CancellationTokenSource.CreateLinkedTokenSource(aborted, stopping);
-        var outcome = await ReceiveAsync(receiveCancel.Token, aborted, stopping);
+        var outcome = await ReceiveAsync(aborted, stopping);
         try
         {
             if (session.Started && outcome.FlushResults)
@@ -64,7 +71,7 @@ internal sealed partial class ConversationConnection(
         }
         finally
         {
-            if (session.Started && outcome.ClientGone)
+            if (session.Started && outcome.Resumable)
             {
                 await session.DetachAsync(options.ResumeWindow);
             }
@@ -73,43 +80,39 @@ internal sealed partial class ConversationConnection(
                 await session.AbandonAsync();
             }
 
+            // Unregistered first: the deadline must not cancel a disposed source.
+            await drained.DisposeAsync();
             _stopSending.Dispose();
+            _stopReceiving.Dispose();
         }
     }
 
-    /// <summary>
-    /// After the client's Close: results go out for as long as they keep coming, so that a session
-    /// catching up after a silo loss finishes; the wait ends when the stream does, or after
-    /// <see cref="GatewayOptions.CloseTimeout"/> without a result.
-    /// </summary>
-    private async Task DrainAsync(CancellationToken aborted)
-    {
-        Volatile.Write(ref _lastSent, Stopwatch.GetTimestamp());
-        while (!_sendLoop.IsCompleted && !aborted.IsCancellationRequested)
-        {
-            var quiet = Stopwatch.GetElapsedTime(Volatile.Read(ref _lastSent));
-            if (quiet >= options.CloseTimeout)
-            {
-                return;
-            }
-
-            await _sendLoop.WaitAsync(options.CloseTimeout - quiet, aborted).ConfigureAwait(ConfigureAwaitOptions.SuppressThrowing);
-        }
-    }
-
-    private async Task<CloseOutcome> ReceiveAsync(CancellationToken cancellation, CancellationToken aborted, CancellationToken stopping)
+    private async Task<CloseOutcome> ReceiveAsync(CancellationToken aborted, CancellationToken stopping)
     {
         try
         {
-            return await ReceiveLoopAsync(cancellation);
+            return await ReceiveLoopAsync(aborted);
+        }
+        catch (OperationCanceledException) when (_overloaded && !aborted.IsCancellationRequested)
+        {
+            return CloseOutcome.Overloaded;
         }
         catch (OperationCanceledException) when (stopping.IsCancellationRequested && !aborted.IsCancellationRequested)
         {
             return CloseOutcome.ServerStopping;
         }
+        catch (WebSocketException ex) when (ex.WebSocketErrorCode == WebSocketError.Faulted)
+        {
+            return CloseOutcome.ProtocolViolation;
+        }
         catch (Exception ex) when (ex is WebSocketException or OperationCanceledException or IOException)
         {
             return CloseOutcome.Dropped;
+        }
+        catch (Exception ex) when (ClusterOverload.Is(ex))
+        {
+            Log.ClusterOverloaded(logger, tenant);
+            return CloseOutcome.Overloaded;
         }
         catch (Exception ex) when (ex is OrleansException or TimeoutException)
         {
@@ -118,14 +121,14 @@ internal sealed partial class ConversationConnection(
         }
     }
 
-    private async Task<CloseOutcome> ReceiveLoopAsync(CancellationToken cancellation)
+    private async Task<CloseOutcome> ReceiveLoopAsync(CancellationToken aborted)
     {
         var buffer = new byte[16 * 1024];
         var text = new ArrayBufferWriter<byte>(64);
         long messageBytes = 0;
         while (true)
         {
-            var received = await socket.ReceiveAsync(buffer.AsMemory(), cancellation);
+            var received = await ReceiveOneAsync(buffer, aborted);
             if (received.MessageType == WebSocketMessageType.Close)
             {
                 return CloseOutcome.ClientClosed;
@@ -193,6 +196,11 @@ internal sealed partial class ConversationConnection(
             var chunk = _samples.WrittenSpan.ToArray();
             _samples.ResetWrittenCount();
             await session.PushAsync(chunk);
+            if (_pacer.Received(chunk.Length, _parser.Format!.SampleRate) is { Ticks: > 0 } wait)
+            {
+                GatewayMetrics.AudioThrottled.Add(wait.TotalSeconds);
+                await Task.Delay(wait, _stopReceiving.Token);
+            }
         }
 
         return null;
@@ -226,6 +234,21 @@ internal sealed partial class ConversationConnection(
 
     private async Task SendLoopAsync(CancellationToken cancellation)
     {
+        try
+        {
+            await SendResultsAsync(cancellation);
+        }
+        catch (Exception ex) when (ClusterOverload.Is(ex))
+        {
+            // The results cannot be read: the conversation cannot go on either.
+            Log.ClusterOverloaded(logger, tenant);
+            _overloaded = true;
+            await _stopReceiving.CancelAsync();
+        }
+    }
+
+    private async Task SendResultsAsync(CancellationToken cancellation)
+    {
         var json = new ArrayBufferWriter<byte>(1024);
         using var writer = ResultMessages.CreateWriter(json);
         await foreach (var result in session.ReadEventsAsync(cancellation))
@@ -243,28 +266,6 @@ internal sealed partial class ConversationConnection(
                     Volatile.Write(ref _lastSent, Stopwatch.GetTimestamp());
                     break;
             }
-        }
-    }
-
-    private async Task CloseAsync(CloseOutcome outcome)
-    {
-        var reason = outcome.Reason.Length > 120 ? outcome.Reason[..120] : outcome.Reason;
-        using var timeout = new CancellationTokenSource(TimeSpan.FromSeconds(5));
-        try
-        {
-            if (socket.State == WebSocketState.CloseReceived)
-            {
-                await socket.CloseOutputAsync(outcome.Status, reason, timeout.Token);
-            }
-            else if (socket.State == WebSocketState.Open)
-            {
-                // Wait for the client's reply so that it reads our reason before the TCP connection goes.
-                await socket.CloseAsync(outcome.Status, reason, timeout.Token);
-            }
-        }
-        catch (Exception ex) when (ex is WebSocketException or OperationCanceledException)
-        {
-            Log.CloseFailed(logger, tenant, ex.Message);
         }
     }
 }

@@ -11,8 +11,8 @@ using SpeechCluster.Grains.Interfaces;
 namespace SpeechCluster.Gateway.Endpoints;
 
 /// <summary>
-/// <c>/speech/translate</c>: checks credentials and parameters before the upgrade (401 / 400 with a
-/// JSON body), then hands the socket to a <see cref="ConversationConnection"/>.
+/// <c>/speech/translate</c>: checks credentials, limits and parameters before the upgrade (401, 429,
+/// 503, 400 with a JSON body), then hands the socket to a <see cref="ConversationConnection"/>.
 /// </summary>
 internal static class SpeechTranslateEndpoint
 {
@@ -31,7 +31,7 @@ internal static class SpeechTranslateEndpoint
         IGrainFactory grains,
         ConversationRegistry registry,
         IOptions<GatewayOptions> options,
-        IHostApplicationLifetime lifetime,
+        GatewayDrain drain,
         [FromKeyedServices(SessionRecovery.PipelineKey)] ResiliencePipeline recovery,
         ILoggerFactory loggers)
     {
@@ -48,9 +48,26 @@ internal static class SpeechTranslateEndpoint
             return;
         }
 
-        if (await catalogs.TryGetAsync(context.RequestAborted) is not { } catalog)
+        // Admitted before anything costly; the lease is held until the conversation ends.
+        var admission = registry.TryEnter(auth.Tenant!, out var lease);
+        using var held = lease;
+        if (admission != Admission.Admitted)
         {
-            await ErrorResponses.WriteAsync(context, StatusCodes.Status503ServiceUnavailable, "no silo of the speech cluster is answering; try again shortly");
+            await RefuseAsync(context, admission, auth.Tenant!, registry, options.Value);
+            return;
+        }
+
+        LanguageCatalog catalog;
+        try
+        {
+            catalog = await catalogs.GetAsync(context.RequestAborted);
+        }
+        catch (Exception ex) when (ClusterOverload.Is(ex) || SiloLoss.Is(ex) || ex is OrleansException)
+        {
+            var overloaded = ClusterOverload.Is(ex);
+            GatewayMetrics.Refused.Add(1, new KeyValuePair<string, object?>("reason", overloaded ? "cluster_overloaded" : "cluster_unavailable"));
+            await ErrorResponses.WriteAsync(context, StatusCodes.Status503ServiceUnavailable,
+                overloaded ? ClusterOverload.Message : "no silo of the speech cluster is answering; try again shortly", options.Value.RetryAfter);
             return;
         }
         var parsed = TranslateRequestParser.Parse(context.Request.Query, context.Request.Headers, catalog);
@@ -75,10 +92,25 @@ internal static class SpeechTranslateEndpoint
 
         context.Response.Headers[ConversationHeader] = conversation;
         using var socket = await context.WebSockets.AcceptWebSocketAsync();
-        using var lease = registry.Enter();
         var connection = new ConversationConnection(
             socket, request, auth.Tenant!, session, options.Value, loggers.CreateLogger<ConversationConnection>());
-        await connection.RunAsync(context.RequestAborted, lifetime.ApplicationStopping);
+        await connection.RunAsync(context.RequestAborted, drain.Deadline);
+    }
+
+    /// <summary>429 for a tenant over its quota, 503 for a full or stopping gateway; Retry-After on each.</summary>
+    private static Task RefuseAsync(HttpContext context, Admission admission, string tenant, ConversationRegistry registry, GatewayOptions options)
+    {
+        var (status, reason, message) = admission switch
+        {
+            Admission.TenantFull => (StatusCodes.Status429TooManyRequests, "tenant_quota",
+                $"too many concurrent conversations: this key's tenant has its maximum of {registry.TenantQuota(tenant)} open on this server; end one or try again later"),
+            Admission.Draining => (StatusCodes.Status503ServiceUnavailable, "draining",
+                "the server is shutting down and takes no new conversations; connect again (to another server)"),
+            _ => (StatusCodes.Status503ServiceUnavailable, "gateway_full",
+                $"the server is carrying its maximum of {options.MaxConnections} conversations; try again shortly"),
+        };
+        GatewayMetrics.Refused.Add(1, new KeyValuePair<string, object?>("reason", reason));
+        return ErrorResponses.WriteAsync(context, status, message, options.RetryAfter);
     }
 
     /// <summary>Attaches to the conversation to resume; the reason to refuse, or null.</summary>

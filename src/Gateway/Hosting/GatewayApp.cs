@@ -43,8 +43,16 @@ public static class GatewayApp
         services.AddSingleton<LanguageCatalogProvider>();
         services.AddSingleton<ConversationRegistry>();
         services.AddSessionRecovery();
+        services.AddSingleton<GatewayDrain>();
+        services.AddHostedService(provider => provider.GetRequiredService<GatewayDrain>());
+        // The host must wait out the drain, the closes after it (results still owed, up to the close
+        // timeout), and the embedded silo's own shutdown; its 30 s default would cut the drain short.
+        services.AddOptions<HostOptions>().PostConfigure<Microsoft.Extensions.Options.IOptions<GatewayOptions>>((host, gateway) =>
+            host.ShutdownTimeout = Max(host.ShutdownTimeout, gateway.Value.DrainTimeout + gateway.Value.CloseTimeout + TimeSpan.FromSeconds(15)));
         return services;
     }
+
+    private static TimeSpan Max(TimeSpan a, TimeSpan b) => a > b ? a : b;
 
     /// <summary>http://127.0.0.1:5000 unless URLs are configured; the PORT variable changes the port.</summary>
     private static void ListenOnLoopbackByDefault(WebApplicationBuilder builder)

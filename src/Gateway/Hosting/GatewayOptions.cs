@@ -1,6 +1,6 @@
 namespace SpeechCluster.Gateway.Hosting;
 
-/// <summary>Protocol limits of the WebSocket front door. Section <c>SpeechCluster:Gateway</c>.</summary>
+/// <summary>Protocol limits, quotas and shutdown of the WebSocket front door. Section <c>SpeechCluster:Gateway</c>.</summary>
 public sealed class GatewayOptions
 {
     public const string Section = "SpeechCluster:Gateway";
@@ -22,6 +22,36 @@ public sealed class GatewayOptions
     /// (<c>conversation</c> + <c>resumeFrom</c>). Default: 60 s.
     /// </summary>
     public TimeSpan ResumeWindow { get; set; } = TimeSpan.FromSeconds(60);
+
+    /// <summary>
+    /// Most WebSocket conversations this gateway process carries at once; one more is refused
+    /// before the upgrade with 503 and Retry-After. Default: 1000.
+    /// </summary>
+    public int MaxConnections { get; set; } = 1000;
+
+    /// <summary>
+    /// Most concurrent conversations of one tenant on this gateway process, unless the tenant sets
+    /// its own (<c>SpeechCluster:Auth:Tenants:&lt;tenant&gt;:MaxConversations</c>); one more is refused
+    /// with 429 and Retry-After. 0: no per-tenant quota (only <see cref="MaxConnections"/>). Default: 0.
+    /// </summary>
+    public int MaxConversationsPerTenant { get; set; }
+
+    /// <summary>The Retry-After of a 429 or 503 refusal. Default: 5 s.</summary>
+    public TimeSpan RetryAfter { get; set; } = TimeSpan.FromSeconds(5);
+
+    /// <summary>
+    /// How far ahead of real time a client's audio may be (counted from its first sample) before
+    /// the gateway stops reading the socket until real time catches up: a client that sends
+    /// faster is slowed by TCP backpressure instead of being buffered. Default: 10 s.
+    /// </summary>
+    public TimeSpan MaxAudioAhead { get; set; } = TimeSpan.FromSeconds(10);
+
+    /// <summary>
+    /// On shutdown (SIGTERM), new conversations are refused with 503 and open ones may go on for
+    /// this long; those still open are then finalised, their results sent, and closed with 1001.
+    /// The host's shutdown timeout is raised to cover it. Default: 30 s.
+    /// </summary>
+    public TimeSpan DrainTimeout { get; set; } = TimeSpan.FromSeconds(30);
 
     /// <summary>How long the engine catalog behind /languages and request validation is cached. Default: 30 s.</summary>
     public TimeSpan CatalogCacheDuration { get; set; } = TimeSpan.FromSeconds(30);

@@ -48,7 +48,7 @@ internal sealed partial class LanguageCatalogProvider(IGrainFactory grains, IOpt
             {
                 engines = await grains.GetGrain<ICatalogGrain>(0).GetCatalogAsync();
             }
-            catch (Exception ex) when (_cached is { } stale && SiloLoss.Is(ex))
+            catch (Exception ex) when (_cached is { } stale && (SiloLoss.Is(ex) || ClusterOverload.Is(ex)))
             {
                 LogStale(logger, ex.Message);
                 return stale.Catalog;

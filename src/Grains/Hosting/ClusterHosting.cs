@@ -40,6 +40,13 @@ public static class ClusterHosting
         silo.AddDistributedGrainDirectory();
 #pragma warning restore ORLEANSEXP003
 
+        silo.Configure<LoadSheddingOptions>(o =>
+        {
+            o.LoadSheddingEnabled = cluster.LoadShedding.Enabled;
+            o.CpuThreshold = cluster.LoadShedding.CpuThreshold;
+            o.MemoryThreshold = cluster.LoadShedding.MemoryThreshold;
+        });
+
         if (cluster.FastFailureDetection)
         {
             silo.Configure<ClusterMembershipOptions>(o =>

@@ -36,7 +36,32 @@ public sealed class ClusterSettings
     /// </summary>
     public bool FastFailureDetection { get; set; } = true;
 
+    /// <summary>When a silo stops taking calls from gateways (Orleans load shedding).</summary>
+    public LoadSheddingSettings LoadShedding { get; set; } = new();
+
     public bool UsesRedis => Provider.Equals("Redis", StringComparison.OrdinalIgnoreCase) || IsKubernetes;
 
     public bool IsKubernetes => Provider.Equals("Kubernetes", StringComparison.OrdinalIgnoreCase);
+}
+
+/// <summary>
+/// Orleans load shedding on silos. Section <c>SpeechCluster:Cluster:LoadShedding</c>. Over either
+/// threshold a silo refuses calls from Orleans clients (gateways in <c>Client</c> mode) with
+/// <c>GatewayTooBusyException</c>: the gateway answers 503 before the upgrade, or closes a running
+/// conversation with 1013. Calls between silos, and an embedded gateway's calls to its own silo, are
+/// never shed.
+/// </summary>
+public sealed class LoadSheddingSettings
+{
+    /// <summary>
+    /// Default: false. A laptop or a 2-core test machine runs at full CPU in normal use, and a
+    /// shedding silo even refuses a starting gateway; deployments turn it on (deploy/k8s does).
+    /// </summary>
+    public bool Enabled { get; set; }
+
+    /// <summary>CPU use (percent, as Orleans' environment statistics measure it) at which the silo sheds. Default: 95.</summary>
+    public int CpuThreshold { get; set; } = 95;
+
+    /// <summary>Memory use (percent of what is available to the process, as Orleans measures it) at which the silo sheds. Default: 90.</summary>
+    public int MemoryThreshold { get; set; } = 90;
 }

@@ -4,7 +4,6 @@ using SpeechCluster.Gateway.Connections;
 using SpeechCluster.Gateway.Hosting;
 using SpeechCluster.Gateway.Protocol;
 using SpeechCluster.Gateway.Sessions;
-using Polly;
 
 namespace SpeechCluster.EndToEnd.Tests.Hostile;
 
@@ -19,20 +18,22 @@ internal sealed class InProcessConversation : IAsyncDisposable
     private readonly WebSocket _client;
     private readonly Task _run;
 
-    private InProcessConversation(GatewayOptions options)
+    private InProcessConversation(GatewayOptions options, RecordingSession session)
     {
+        Session = session;
         var (server, client) = DuplexPipeStream.CreatePair();
         _server = WebSocket.CreateFromStream(server, new WebSocketCreationOptions { IsServer = true });
         _client = WebSocket.CreateFromStream(client, new WebSocketCreationOptions { IsServer = false });
         var request = new TranslateRequest { SpeechLocale = "en-US", SourceLanguage = "en", Targets = ["es"] };
-        var link = new SessionLink(Session, [], ResiliencePipeline.Empty, NullLogger<SessionLink>.Instance);
+        var link = new SessionLink(Session, [], Polly.ResiliencePipeline.Empty, NullLogger.Instance);
         var connection = new ConversationConnection(_server, request, "tests", link, options, NullLogger<ConversationConnection>.Instance);
         _run = RunAsync(connection);
     }
 
-    public RecordingSession Session { get; } = new();
+    public RecordingSession Session { get; }
 
-    public static InProcessConversation Start(GatewayOptions? options = null) => new(options ?? new GatewayOptions());
+    public static InProcessConversation Start(GatewayOptions? options = null, RecordingSession? session = null) =>
+        new(options ?? new GatewayOptions(), session ?? new RecordingSession());
 
     /// <summary>Sends one message in frames cut at the given fractions of its length.</summary>
     public async Task SendAsync(byte[] message, WebSocketMessageType type, double[] cuts, CancellationToken cancellation)

@@ -22,6 +22,9 @@ internal sealed class RecordingSession : ISessionGrain
 
     public bool Abandoned { get; private set; }
 
+    /// <summary>When set, every push of audio fails with it (as a silo shedding load refuses calls).</summary>
+    public Exception? PushFailure { get; init; }
+
     public Task StartAsync(SessionOptions options, Guid connection, SessionResume? resume = null)
     {
         Interlocked.Increment(ref _starts);
@@ -30,8 +33,13 @@ internal sealed class RecordingSession : ISessionGrain
 
     public Task<SessionProgress> PushAudioAsync(AudioChunk chunk)
     {
-        Interlocked.Add(ref _samples, chunk.Samples.Length);
-        return Task.FromResult(new SessionProgress(Samples, 0));
+        if (PushFailure is { } failure)
+        {
+            return Task.FromException<SessionProgress>(failure);
+        }
+
+        var total = Interlocked.Add(ref _samples, chunk.Samples.Length);
+        return Task.FromResult(new SessionProgress(total, 0));
     }
 
     public Task FlushAsync()
@@ -52,11 +60,7 @@ internal sealed class RecordingSession : ISessionGrain
         return Task.CompletedTask;
     }
 
-    public Task DetachAsync(Guid connection, TimeSpan window)
-    {
-        Abandoned = true;
-        return Task.CompletedTask;
-    }
+    public Task DetachAsync(Guid connection, TimeSpan window) => Task.CompletedTask;
 
     public Task<SessionAttachment?> AttachAsync(int resumeFrom, Guid connection) => Task.FromResult<SessionAttachment?>(null);
 

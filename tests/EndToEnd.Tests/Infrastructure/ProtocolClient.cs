@@ -85,7 +85,10 @@ public sealed class ProtocolClient : IAsyncDisposable
         using var response = await http.SendAsync(request, HttpCompletionOption.ResponseHeadersRead);
         var body = response.StatusCode == HttpStatusCode.SwitchingProtocols ? "" : await response.Content.ReadAsStringAsync();
         return new HandshakeRefusal(response.StatusCode, body,
-            response.Content.Headers.ContentType?.MediaType, response.Headers.TryGetValues("X-RequestId", out var ids) ? ids.First() : null);
+            response.Content.Headers.ContentType?.MediaType, response.Headers.TryGetValues("X-RequestId", out var ids) ? ids.First() : null)
+        {
+            RetryAfter = response.Headers.RetryAfter?.Delta,
+        };
     }
 
     public Task SendAsync(byte[] data) => _socket.SendAsync(data, WebSocketMessageType.Binary, true, CancellationToken.None);
@@ -182,6 +185,9 @@ public sealed class ProtocolClient : IAsyncDisposable
 
 public sealed record HandshakeRefusal(HttpStatusCode Status, string Body, string? ContentType, string? RequestId)
 {
+    /// <summary>The Retry-After header, when the refusal has one in seconds.</summary>
+    public TimeSpan? RetryAfter { get; init; }
+
     public string ErrorMessage => JsonDocument.Parse(Body).RootElement.GetProperty("error").GetProperty("message").GetString()!;
 
     public int ErrorCode => JsonDocument.Parse(Body).RootElement.GetProperty("error").GetProperty("code").GetInt32();

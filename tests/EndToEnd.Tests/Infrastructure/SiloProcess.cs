@@ -47,6 +47,21 @@ public sealed class SiloProcess : IAsyncDisposable
     /// <summary>SIGKILL: the silo vanishes without a word, as when its machine dies.</summary>
     public void Kill() => _process.Kill(entireProcessTree: true);
 
+    /// <summary>SIGTERM, as Kubernetes or systemd stop a pod or service: the silo shuts down gracefully.</summary>
+    public async Task TerminateAsync()
+    {
+        // Process.Kill sends SIGKILL only; kill(1) sends the signal a process manager would.
+        using var kill = Process.Start("kill", ["-TERM", Pid.ToString()]) ?? throw new InvalidOperationException("kill did not start");
+        await kill.WaitForExitAsync();
+    }
+
+    /// <summary>Waits for the process to end; its exit code.</summary>
+    public async Task<int> WaitForExitAsync(TimeSpan timeout)
+    {
+        await _process.WaitForExitAsync().WaitAsync(timeout);
+        return _process.ExitCode;
+    }
+
     /// <summary>What the silo wrote so far (for failure messages).</summary>
     public string Output
     {
