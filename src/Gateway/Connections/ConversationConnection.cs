@@ -30,7 +30,8 @@ internal sealed partial class ConversationConnection(
     private Task _sendLoop = Task.CompletedTask;
     private long _lastSent = Stopwatch.GetTimestamp();
 
-    public async Task RunAsync(CancellationToken aborted, CancellationToken stopping)
+    /// <returns>How the conversation ended.</returns>
+    public async Task<CloseOutcome> RunAsync(CancellationToken aborted, CancellationToken stopping)
     {
         if (session.Started)
         {
@@ -61,6 +62,7 @@ internal sealed partial class ConversationConnection(
             }
 
             Log.ConversationEnded(logger, tenant, (int)outcome.Status, outcome.Reason);
+            return outcome;
         }
         finally
         {
