@@ -1,4 +1,5 @@
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Logging;
 using OpenTelemetry.Trace;
 using SpeechCluster.EndToEnd.Tests.Infrastructure;
 using SpeechCluster.Grains.Hosting;
@@ -12,8 +13,16 @@ public sealed class TracedGateway : IAsyncLifetime
 
     public SpanLog Spans { get; } = new();
 
-    public async Task InitializeAsync() => Server = await GatewayServer.StartAsync(services: services =>
-        services.AddOpenTelemetry().WithTracing(tracing => tracing.AddSpeechClusterTracing().AddInMemoryExporter(Spans)));
+    public ScopeLog Logs { get; } = new();
+
+    public async Task InitializeAsync() => Server = await GatewayServer.StartAsync(
+        // The session's start is logged at Debug: a log of each conversation to check the scopes of.
+        new Dictionary<string, string?> { ["Logging:LogLevel:SpeechCluster.Grains.Session"] = "Debug" },
+        services =>
+        {
+            services.AddOpenTelemetry().WithTracing(tracing => tracing.AddSpeechClusterTracing().AddInMemoryExporter(Spans));
+            services.AddSingleton<ILoggerProvider>(Logs);
+        });
 
     public async Task DisposeAsync() => await Server.DisposeAsync();
 }

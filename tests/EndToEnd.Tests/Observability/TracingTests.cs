@@ -71,6 +71,17 @@ public sealed class TracingTests(TracedGateway gateway) : IClassFixture<TracedGa
     }
 
     [Fact]
+    public async Task SessionLogs_ScopedWithConversationIdAndTraceId()
+    {
+        var (conversation, _) = await SpeakAsync("good morning");
+
+        var started = Assert.Single(gateway.Logs.Entries, e => e.Event.Name == "SessionStarted" && Equals(e.Scope.GetValueOrDefault("ConversationId"), conversation));
+        Assert.Equal("SpeechCluster.Grains.Session.SessionGrain", started.Category);
+        Assert.Matches("^[0-9a-f]{32}$", Convert.ToString(started.Scope["TraceId"], System.Globalization.CultureInfo.InvariantCulture));
+        Assert.DoesNotContain(gateway.Logs.Entries, e => e.Scope.Values.Any(v => v is string s && s.Contains(GatewayServer.Key, StringComparison.Ordinal)));
+    }
+
+    [Fact]
     public async Task Metrics_AfterAnUtterance_StageAndEndToEndLatencyHistograms()
     {
         await SpeakAsync("where is the train station");
