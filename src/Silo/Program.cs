@@ -8,6 +8,8 @@ using SpeechCluster.Grains.Hosting;
 var builder = Host.CreateApplicationBuilder(args);
 // Orleans' placement runs through a Polly pipeline that logs every attempt at Information.
 builder.Logging.AddFilter("Polly", LogLevel.Warning);
+// Traces, metrics and logs over OTLP when OTEL_EXPORTER_OTLP_ENDPOINT is set; nothing otherwise.
+builder.Services.AddSpeechClusterTelemetry(builder.Configuration, "speechcluster-silo");
 builder.UseOrleans(silo => silo
     .UseSpeechClusterClustering(builder.Configuration)   // membership, endpoints, failure detection
     .AddSpeechClusterGrains(builder.Configuration));     // engines, capabilities, placement

@@ -37,7 +37,8 @@ internal sealed partial class ConversationConnection(
 
     /// <param name="aborted">The connection is gone.</param>
     /// <param name="stopping">The gateway's drain deadline passed: finish what was said, send its results, close with 1001.</param>
-    public async Task RunAsync(CancellationToken aborted, CancellationToken stopping)
+    /// <returns>How the conversation ended.</returns>
+    public async Task<CloseOutcome> RunAsync(CancellationToken aborted, CancellationToken stopping)
     {
         var drained = stopping.Register(static s => ((CancellationTokenSource)s!).Cancel(), _stopReceiving);
         if (session.Started)
@@ -68,6 +69,7 @@ internal sealed partial class ConversationConnection(
             }
 
             Log.ConversationEnded(logger, tenant, (int)outcome.Status, outcome.Reason);
+            return outcome;
         }
         finally
         {

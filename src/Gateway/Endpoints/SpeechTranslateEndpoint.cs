@@ -7,6 +7,7 @@ using Polly;
 using SpeechCluster.Gateway.Protocol;
 using SpeechCluster.Gateway.Sessions;
 using SpeechCluster.Grains.Interfaces;
+using SpeechCluster.Grains.Telemetry;
 
 namespace SpeechCluster.Gateway.Endpoints;
 
@@ -79,22 +80,35 @@ internal static class SpeechTranslateEndpoint
 
         // The session's key holds the tenant: a tenant can only ever reach its own conversations.
         var conversation = request.Conversation ?? Guid.NewGuid().ToString("N");
+        var logger = loggers.CreateLogger<ConversationConnection>();
+        using var scope = logger.BeginScope(new ConversationLogScope(conversation));
+        var span = ConversationTracing.Start(conversation, request);
+        CloseOutcome? outcome = null;
         var session = new SessionLink(
             grains.GetGrain<ISessionGrain>($"{auth.Tenant}/{conversation}"),
             request.TextToSpeech ? request.Targets : [],
             recovery,
-            loggers.CreateLogger<SessionLink>());
-        if (request.ResumeFrom is { } resumeFrom && await ResumeRefusalAsync(session, request, resumeFrom) is { } refusal)
+            loggers.CreateLogger<SessionLink>())
         {
-            await ErrorResponses.WriteAsync(context, refusal.Status, refusal.Message);
-            return;
-        }
+            TraceParent = span?.Id,
+        };
+        try
+        {
+            if (request.ResumeFrom is { } resumeFrom && await ResumeRefusalAsync(session, request, resumeFrom) is { } refusal)
+            {
+                await ErrorResponses.WriteAsync(context, refusal.Status, refusal.Message);
+                return;
+            }
 
-        context.Response.Headers[ConversationHeader] = conversation;
-        using var socket = await context.WebSockets.AcceptWebSocketAsync();
-        var connection = new ConversationConnection(
-            socket, request, auth.Tenant!, session, options.Value, loggers.CreateLogger<ConversationConnection>());
-        await connection.RunAsync(context.RequestAborted, drain.Deadline);
+            context.Response.Headers[ConversationHeader] = conversation;
+            using var socket = await context.WebSockets.AcceptWebSocketAsync();
+            var connection = new ConversationConnection(socket, request, auth.Tenant!, session, options.Value, logger);
+            outcome = await connection.RunAsync(context.RequestAborted, drain.Deadline);
+        }
+        finally
+        {
+            ConversationTracing.End(span, outcome, session.Recoveries);
+        }
     }
 
     /// <summary>429 for a tenant over its quota, 503 for a full or stopping gateway; Retry-After on each.</summary>

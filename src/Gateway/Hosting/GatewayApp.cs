@@ -22,7 +22,7 @@ public static class GatewayApp
         builder.AddSpeechClusterOrleans();                 // the grains: an embedded silo, or a cluster client
         builder.Services.AddSpeechClusterAuth();           // tenant keys and access tokens
         builder.Services.AddSpeechGateway();               // protocol limits, the language catalog, connections
-        builder.Services.AddSpeechClusterMetrics();        // OpenTelemetry metrics
+        builder.AddSpeechClusterObservability();           // metrics (/metrics); traces and OTLP export when configured
 
         var app = builder.Build();
         app.UseRequestIds();                               // X-RequestId on every response

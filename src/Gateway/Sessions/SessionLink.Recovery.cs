@@ -29,7 +29,7 @@ internal sealed partial class SessionLink
             {
                 // A retry after a partial replay starts over with a fresh epoch, so nothing is fed twice.
                 resume = resume with { Epoch = Guid.NewGuid() };
-                await _session.StartAsync(_options, _connection, resume);
+                await Traced(() => _session.StartAsync(_options, _connection, resume));
                 for (var offset = 0; offset < replay.Length; offset += ReplayChunk)
                 {
                     _progress = await _session.PushAudioAsync(new AudioChunk(replay.AsSpan(offset, Math.Min(ReplayChunk, replay.Length - offset)).ToArray()));

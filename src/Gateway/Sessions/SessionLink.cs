@@ -1,6 +1,7 @@
 using System.Runtime.CompilerServices;
 using Polly;
 using SpeechCluster.Grains.Interfaces;
+using SpeechCluster.Grains.Telemetry;
 using SessionOptions = SpeechCluster.Grains.Interfaces.SessionOptions;
 
 namespace SpeechCluster.Gateway.Sessions;
@@ -41,6 +42,12 @@ internal sealed partial class SessionLink
         _logger = logger;
     }
 
+    /// <summary>
+    /// The connection's span (a W3C traceparent), handed to the session with the calls that start
+    /// or resume it, for its utterances' traces to link to; null when the gateway does not trace.
+    /// </summary>
+    public string? TraceParent { get; init; }
+
     /// <summary>How many times the session was rebuilt after losing its silo.</summary>
     public int Recoveries => _ledger.Generation;
 
@@ -52,7 +59,7 @@ internal sealed partial class SessionLink
     public Task StartAsync(SessionOptions options)
     {
         _options = options;
-        return CallAsync(() => _session.StartAsync(options, _connection));
+        return CallAsync(() => Traced(() => _session.StartAsync(options, _connection)));
     }
 
     /// <summary>
@@ -62,7 +69,7 @@ internal sealed partial class SessionLink
     /// </summary>
     public async Task<SessionOptions?> AttachAsync(int resumeFrom)
     {
-        if (await _session.AttachAsync(resumeFrom, _connection) is not { } attachment)
+        if (await Traced(() => _session.AttachAsync(resumeFrom, _connection)) is not { } attachment)
         {
             return null;
         }
@@ -228,6 +235,24 @@ internal sealed partial class SessionLink
             }
         }
     }
+
+    // Set inside an async method, the request context value goes with this call only, not with
+    // the audio calls that follow (Orleans sends the whole request context with every call).
+    private async Task<T> Traced<T>(Func<Task<T>> call)
+    {
+        if (TraceParent is { } parent)
+        {
+            RequestContext.Set(SpeechTracing.ConversationContextKey, parent);
+        }
+
+        return await call();
+    }
+
+    private Task Traced(Func<Task> call) => Traced(async () =>
+    {
+        await call();
+        return true;
+    });
 
     /// <summary>Forgets audio that no recovery could need: what delivered finals cover, or what the session says it is done with.</summary>
     private void Trim()

@@ -32,6 +32,10 @@ public static class ClusterHosting
             silo.UseLocalhostClustering(cluster.SiloPort, cluster.GatewayPort, serviceId: cluster.ServiceId, clusterId: cluster.ClusterId);
         }
 
+        // A stage span's worker calls join its trace, on whichever silo the worker runs. Costs
+        // nothing until tracing is on (no listener, no activity).
+        silo.AddActivityPropagation();
+
         // The strongly consistent directory (Orleans 9+): when a silo dies, the registrations it held
         // are rebuilt from the survivors instead of the survivors' activations being deactivated. With
         // the default directory, a session that merely had its directory entry on the dead silo was
@@ -82,6 +86,8 @@ public static class ClusterHosting
         {
             client.UseLocalhostClustering(cluster.GatewayPort, cluster.ServiceId, cluster.ClusterId);
         }
+
+        client.AddActivityPropagation();
 
         // Learn about silos that joined or died within a second or two, not the default minute.
         client.Configure<GatewayOptions>(o => o.GatewayListRefreshPeriod = TimeSpan.FromSeconds(1));

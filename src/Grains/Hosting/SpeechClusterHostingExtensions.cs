@@ -26,6 +26,7 @@ public static class SpeechClusterHostingExtensions
     {
         services.AddOptions<EngineOptions>().Bind(configuration.GetSection(EngineOptions.Section));
         services.AddOptions<SessionSettings>().Bind(configuration.GetSection(SessionSettings.Section));
+        services.AddOptions<TelemetrySettings>().Bind(configuration.GetSection(TelemetrySettings.Section));
         services.AddOptions<PocketSphinxOptions>().Bind(configuration.GetSection(PocketSphinxOptions.SectionName));
 
         services.AddOptions<SileroVadOptions>().Configure<IOptions<EngineOptions>>((vad, engines) =>

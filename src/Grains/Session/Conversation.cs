@@ -1,3 +1,4 @@
+using System.Diagnostics;
 using SpeechCluster.Engines.Vad;
 using SpeechCluster.Grains.Hosting;
 using SpeechCluster.Grains.Interfaces;
@@ -62,6 +63,9 @@ internal sealed class Conversation
 
     /// <summary>The connection the session serves; calls from an older one are ignored.</summary>
     public Guid Connection { get; set; }
+
+    /// <summary>The span of the gateway's connection, which each utterance's trace links to; default when none was sent.</summary>
+    public ActivityContext Trace { get; set; }
 
     /// <summary>Ends a detached conversation that nobody resumed in time.</summary>
     public IDisposable? DetachTimer { get; set; }

@@ -1,4 +1,5 @@
 using SpeechCluster.Grains.Interfaces.Workers;
+using SpeechCluster.Grains.Telemetry;
 
 namespace SpeechCluster.Grains.Session;
 
@@ -20,6 +21,9 @@ internal sealed class OpenUtterance(int id, long startSample, IRecognitionGrain 
     public int Id { get; } = id;
 
     public long StartSample { get; } = startSample;
+
+    /// <summary>The utterance's trace, from the start of speech until its final and speech are out.</summary>
+    public UtteranceTrace Trace { get; init; } = UtteranceTrace.Untraced;
 
     /// <summary>The end of speech plus padding; known once the endpointer ends the utterance.</summary>
     public long EndSample { get; set; }

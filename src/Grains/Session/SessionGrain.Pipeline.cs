@@ -1,5 +1,6 @@
 using SpeechCluster.Grains.Interfaces;
 using SpeechCluster.Grains.Interfaces.Workers;
+using SpeechCluster.Grains.Telemetry;
 
 namespace SpeechCluster.Grains.Session;
 
@@ -45,7 +46,7 @@ internal sealed partial class SessionGrain
         }
 
         open.LastPartial = hypothesis;
-        var (recognition, translations) = await RenderAsync(c, hypothesis, isFinal: false);
+        var (recognition, translations) = await RenderAsync(c, hypothesis, final: null);
         c.Events.Append(new TranscriptEvent
         {
             IsFinal = false,
@@ -64,32 +65,44 @@ internal sealed partial class SessionGrain
     /// </summary>
     private async Task FinalizeAsync(Conversation c, OpenUtterance utterance, Task previous)
     {
-        var outcome = await RecognizeAsync(c, utterance);
-        var (recognition, translations) = await RenderAsync(c, outcome.Text, isFinal: true);
-        await previous;
-        if (c.Abandoned)
+        var trace = utterance.Trace;
+        trace.Activity?.SetTag("speechcluster.partials", utterance.PartialCount);
+        try
         {
-            return;
+            var outcome = await RecognizeAsync(c, utterance);
+            var (recognition, translations) = await RenderAsync(c, outcome.Text, trace);
+            await previous;
+            if (c.Abandoned)
+            {
+                trace.End("abandoned");
+                return;
+            }
+
+            c.Events.Append(new TranscriptEvent
+            {
+                IsFinal = true,
+                UtteranceId = utterance.Id,
+                Recognition = recognition,
+                Translations = translations,
+                Span = c.Clock.Span(utterance.StartSample, utterance.EndSample),
+                Words = outcome.Words
+                    .Select(w => w with { Offset = w.Offset + StreamClock.Time(utterance.StartSample) })
+                    .ToArray(),
+            });
+            c.Published(utterance);
+            var published = time.GetTimestamp();
+            SessionMetrics.EndpointToFinal.Record(time.GetElapsedTime(utterance.DecidedAt, published).TotalMilliseconds);
+
+            if (c.Options.TextToSpeech)
+            {
+                await SpeakAsync(c, utterance.Id, c.Options.Targets, translations, published, trace);
+            }
+
+            trace.End(outcome.Text.Length == 0 ? "empty" : "published");
         }
-
-        c.Events.Append(new TranscriptEvent
+        finally
         {
-            IsFinal = true,
-            UtteranceId = utterance.Id,
-            Recognition = recognition,
-            Translations = translations,
-            Span = c.Clock.Span(utterance.StartSample, utterance.EndSample),
-            Words = outcome.Words
-                .Select(w => w with { Offset = w.Offset + StreamClock.Time(utterance.StartSample) })
-                .ToArray(),
-        });
-        c.Published(utterance);
-        var published = time.GetTimestamp();
-        SessionMetrics.EndpointToFinal.Record(time.GetElapsedTime(utterance.DecidedAt, published).TotalMilliseconds);
-
-        if (c.Options.TextToSpeech)
-        {
-            await SpeakAsync(c, utterance.Id, c.Options.Targets, translations, published);
+            trace.End("failed");
         }
     }
 
@@ -98,13 +111,14 @@ internal sealed partial class SessionGrain
     {
         foreach (var speech in pending)
         {
-            await SpeakAsync(c, speech.UtteranceId, speech.Languages, speech.Translations, time.GetTimestamp());
+            await SpeakAsync(c, speech.UtteranceId, speech.Languages, speech.Translations, time.GetTimestamp(), UtteranceTrace.Untraced);
         }
     }
 
     /// <summary>The final recognition; a recognizer lost with its silo is replaced and hears the whole utterance again.</summary>
     private async Task<RecognitionOutcome> RecognizeAsync(Conversation c, OpenUtterance utterance)
     {
+        using var stage = utterance.Trace.Stage(SpeechTracing.RecognitionStage, c.Options.SpeechLocale);
         for (var attempt = 1; ; attempt++)
         {
             try
@@ -115,23 +129,27 @@ internal sealed partial class SessionGrain
                     await utterance.Recognizer.AcceptAsync(c.Options.SpeechLocale, unsent);
                 }
 
-                return await utterance.Recognizer.FinishAsync();
+                var outcome = await utterance.Recognizer.FinishAsync();
+                utterance.Trace.Text(stage.Span, outcome.Text);
+                return outcome;
             }
             catch (Exception ex) when (WorkerRetry.IsCertainSiloLoss(ex) && attempt < 12 && !c.Abandoned)
             {
                 Log.RecognizerLost(logger, utterance.Id, ex.Message);
+                utterance.Trace.Event("recognizer.lost", attempt);
                 utterance.Retry(next => Recognizer(c, utterance.Id, next));
                 await Task.Delay(TimeSpan.FromMilliseconds(250), time);
             }
             catch (Exception ex) when (ex is not OperationCanceledException)
             {
+                stage.Failed(ex);
                 Log.StageFailed(logger, "recognition", utterance.Id, ex);
                 return new RecognitionOutcome("", []);
             }
         }
     }
 
-    private async Task SpeakAsync(Conversation c, int utteranceId, IReadOnlyList<string> languages, IReadOnlyList<string> translations, long finalPublished)
+    private async Task SpeakAsync(Conversation c, int utteranceId, IReadOnlyList<string> languages, IReadOnlyList<string> translations, long finalPublished, UtteranceTrace trace)
     {
         for (var i = 0; i < languages.Count; i++)
         {
@@ -143,6 +161,7 @@ internal sealed partial class SessionGrain
             var target = languages[i];
             // The voice parameter names one voice: it speaks the target of its own language.
             var voice = target.Equals(c.Options.VoiceLanguage, StringComparison.OrdinalIgnoreCase) ? c.Options.Voice : null;
+            using var stage = trace.Stage(SpeechTracing.SynthesisStage, target: target);
             try
             {
                 var request = new SynthesisRequest(translations[i], target, voice, c.Options.AudioFormat);
@@ -155,6 +174,7 @@ internal sealed partial class SessionGrain
             }
             catch (Exception ex) when (ex is not OperationCanceledException)
             {
+                stage.Failed(ex);
                 Log.StageFailed(logger, "synthesis", utteranceId, ex);
             }
         }
@@ -163,54 +183,63 @@ internal sealed partial class SessionGrain
     /// <summary>
     /// TrueText on the recognition (what the client sees, and the clean text to translate), then
     /// one translation per target in parallel, each tidied in its own language. The source
-    /// language itself, as a target, gets the recognition as shown.
+    /// language itself, as a target, gets the recognition as shown. A final's stages are traced
+    /// and timed under its utterance's trace; a partial's (<paramref name="final"/> null) are not.
     /// </summary>
-    private async Task<(string Recognition, IReadOnlyList<string> Translations)> RenderAsync(Conversation c, string raw, bool isFinal)
+    private async Task<(string Recognition, IReadOnlyList<string> Translations)> RenderAsync(Conversation c, string raw, UtteranceTrace? final)
     {
         if (raw.Length == 0)
         {
             return ("", c.Options.Targets.Select(_ => "").ToArray());
         }
 
-        var text = await TrueTextAsync(c, raw, c.Options.SourceLanguage, isFinal, isTranslation: false)
+        var text = await TrueTextAsync(c, raw, c.Options.SourceLanguage, final, isTranslation: false)
             ?? new TextResult(raw, raw);
         var translations = await Task.WhenAll(c.Options.Targets.Select(async target =>
             target.Equals(c.Options.SourceLanguage, StringComparison.OrdinalIgnoreCase)
                 ? text.Display
-                : await TranslateAsync(c, text.ForTranslation, target, isFinal)));
+                : await TranslateAsync(c, text.ForTranslation, target, final)));
         return (text.Display, translations);
     }
 
-    private async Task<string> TranslateAsync(Conversation c, string text, string target, bool isFinal)
+    private async Task<string> TranslateAsync(Conversation c, string text, string target, UtteranceTrace? final)
     {
         if (text.Length == 0)
         {
             return "";
         }
 
+        using var stage = final?.Stage(SpeechTracing.TranslationStage, c.Options.SourceLanguage, target) ?? default;
         try
         {
             var translation = await workers.ExecuteInGrainAsync(() =>
                 GrainFactory.GetGrain<ITranslationGrain>(0).TranslateAsync(text, c.Options.SourceLanguage, target));
-            return (await TrueTextAsync(c, translation, target, isFinal, isTranslation: true))?.Display ?? translation;
+            var display = (await TrueTextAsync(c, translation, target, final, isTranslation: true))?.Display ?? translation;
+            final?.Text(stage.Span, display);
+            return display;
         }
         catch (Exception ex) when (ex is not OperationCanceledException)
         {
+            stage.Failed(ex);
             Log.StageFailed(logger, "translation", -1, ex);
             return "";
         }
     }
 
     /// <summary>The TrueText worker's answer, or null when it failed (logged): the raw text then stands.</summary>
-    private async Task<TextResult?> TrueTextAsync(Conversation c, string text, string language, bool isFinal, bool isTranslation)
+    private async Task<TextResult?> TrueTextAsync(Conversation c, string text, string language, UtteranceTrace? final, bool isTranslation)
     {
+        using var stage = final?.Stage(SpeechTracing.TrueTextStage, language) ?? default;
         try
         {
-            var request = new TextRequest(text, language, isFinal, isTranslation, c.Options.Disfluency, c.Options.ProfanityAction, c.Options.ProfanityMarker);
-            return await workers.ExecuteInGrainAsync(() => GrainFactory.GetGrain<ITextWorkerGrain>(0).ProcessAsync(request));
+            var request = new TextRequest(text, language, final is not null, isTranslation, c.Options.Disfluency, c.Options.ProfanityAction, c.Options.ProfanityMarker);
+            var result = await workers.ExecuteInGrainAsync(() => GrainFactory.GetGrain<ITextWorkerGrain>(0).ProcessAsync(request));
+            final?.Text(stage.Span, result.Display);
+            return result;
         }
         catch (Exception ex) when (ex is not OperationCanceledException)
         {
+            stage.Failed(ex);
             Log.StageFailed(logger, "truetext", -1, ex);
             return null;
         }

@@ -1,3 +1,4 @@
+using System.Diagnostics;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
@@ -6,6 +7,7 @@ using SpeechCluster.Engines.Vad;
 using SpeechCluster.Grains.Hosting;
 using SpeechCluster.Grains.Interfaces;
 using SpeechCluster.Grains.Interfaces.Workers;
+using SpeechCluster.Grains.Telemetry;
 
 namespace SpeechCluster.Grains.Session;
 
@@ -17,14 +19,30 @@ namespace SpeechCluster.Grains.Session;
 /// </summary>
 internal sealed partial class SessionGrain(
     IOptions<SessionSettings> settings,
+    IOptions<TelemetrySettings> telemetry,
     [FromKeyedServices(WorkerRetry.PipelineKey)] ResiliencePipeline workers,
     TimeProvider time,
     ILogger<SessionGrain> logger)
-    : Grain, ISessionGrain
+    : Grain, ISessionGrain, IIncomingGrainCallFilter
 {
     private Conversation? _conversation;
+    private ConversationLogScope? _logScope;
 
     private Conversation Current => _conversation ?? throw new SessionNotStartedException();
+
+    private ConversationLogScope LogScope => _logScope ??= new ConversationLogScope(ConversationLogScope.ConversationId(this.GetPrimaryKeyString()));
+
+    /// <summary>
+    /// Every call runs in a log scope that names the conversation, and so does the work it starts
+    /// (a final outlives the call that ended its utterance): the session's logs can be told apart.
+    /// </summary>
+    public async Task Invoke(IIncomingGrainCallContext context)
+    {
+        using (logger.BeginScope(LogScope))
+        {
+            await context.Invoke();
+        }
+    }
 
     public Task StartAsync(SessionOptions options, Guid connection, SessionResume? resume = null)
     {
@@ -32,6 +50,7 @@ internal sealed partial class SessionGrain(
         if (existing is not null && (resume is null || resume.Epoch == existing.Epoch))
         {
             existing.Connection = connection;
+            existing.Trace = ConnectionTrace();
             return Task.CompletedTask;
         }
 
@@ -40,10 +59,11 @@ internal sealed partial class SessionGrain(
             Log.Recovered(logger, this.GetPrimaryKeyString(), resume!.NextUtteranceId);
             existing.Abandoned = true;
             existing.Events.Complete();
+            existing.Open?.Trace.End("abandoned");
             _ = existing.Open?.Recognizer.CancelAsync();
         }
 
-        var conversation = _conversation = new Conversation(options, settings.Value, resume) { Connection = connection };
+        var conversation = _conversation = new Conversation(options, settings.Value, resume) { Connection = connection, Trace = ConnectionTrace() };
         Log.Started(logger, this.GetPrimaryKeyString(), options.SpeechLocale, string.Join(',', options.Targets));
         if (resume is { PendingSpeech.Count: > 0 })
         {
@@ -123,6 +143,7 @@ internal sealed partial class SessionGrain(
             if (c.Open is { } open)
             {
                 c.Open = null;
+                open.Trace.End("abandoned");
                 await open.Recognizer.CancelAsync();
             }
 
@@ -163,6 +184,7 @@ internal sealed partial class SessionGrain(
 
         c.DetachTimer?.Dispose();
         c.DetachTimer = null;
+        c.Trace = ConnectionTrace();
         if (c.Connection != connection)
         {
             // The old connection's audio ended with it (even if the drop is not noticed yet): what
@@ -191,6 +213,10 @@ internal sealed partial class SessionGrain(
         return Task.CompletedTask;
     }
 
+    /// <summary>The gateway's span for the connection making this call, sent along in the request context.</summary>
+    private static ActivityContext ConnectionTrace() =>
+        SpeechTracing.ParseConversation(RequestContext.Get(SpeechTracing.ConversationContextKey) as string);
+
     /// <summary>The recognizer of one attempt at one utterance: a fresh grain per attempt, so a lost one is never reused.</summary>
     private IRecognitionGrain Recognizer(Conversation c, int utterance, int attempt) =>
         GrainFactory.GetGrain<IRecognitionGrain>($"{this.GetPrimaryKeyString()}/{c.Epoch:N}/{utterance}/{attempt}");
@@ -203,17 +229,23 @@ internal sealed partial class SessionGrain(
             if (endpoint.Kind == EndpointEventKind.Started && c.Open is null)
             {
                 var id = c.NextUtteranceId++;
-                c.Open = new OpenUtterance(id, c.Offset + endpoint.StartSample, Recognizer(c, id, attempt: 0));
+                c.Open = new OpenUtterance(id, c.Offset + endpoint.StartSample, Recognizer(c, id, attempt: 0))
+                {
+                    Trace = SpeechTracing.StartUtterance(LogScope.Id, id, c.Options.SpeechLocale, c.Trace, telemetry.Value.IncludeText),
+                };
                 c.Open.Append(c.Intake.Recent(endpoint.StartSample, frameStart));
             }
             else if (endpoint.Kind == EndpointEventKind.Ended && c.Open is { } open)
             {
                 open.EndSample = Math.Min(c.Offset + endpoint.EndSample, open.AudioEnd);
                 open.DecidedAt = time.GetTimestamp();
+                open.Trace.Endpointed(Milliseconds(open.StartSample), Milliseconds(open.EndSample));
                 c.Open = null;
                 c.Closing(open);
                 c.Finals = FinalizeAsync(c, open, c.Finals);
             }
         }
     }
+
+    private static long Milliseconds(long samples) => (long)StreamClock.Time(samples).TotalMilliseconds;
 }

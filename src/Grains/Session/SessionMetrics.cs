@@ -19,4 +19,11 @@ internal static class SessionMetrics
     /// <summary>From the final being published to its first spoken translation being published.</summary>
     public static readonly Histogram<double> FinalToAudio = Meter.CreateHistogram<double>(
         "speechcluster.session.final_to_audio", "ms", "Final result published to its first synthesized audio published");
+
+    /// <summary>
+    /// Each stage of a final (tag <c>stage</c>: recognition, truetext, translation, synthesis), as the
+    /// session waits for it: the worker's work plus the grain call. A translation's TrueText counts in both.
+    /// </summary>
+    public static readonly Histogram<double> StageDuration = Meter.CreateHistogram<double>(
+        "speechcluster.session.stage_duration", "ms", "One stage of an utterance's final, as the session waited for it");
 }
