@@ -94,6 +94,11 @@ internal static class FailoverCommand
         md.AppendLine(CultureInfo.InvariantCulture, $"| end of speech to final, utterances through the kill and 20 s after (ms) | {Describe(Statistics.Of(around))} |");
         md.AppendLine();
         md.AppendLine("The kill-to-next-final gap includes each conversation's natural wait for its next utterance to end; the conversations whose session or workers were on the killed silo are the ones well above that.");
+        foreach (var lost in outcomes.Where(o => o.Lost))
+        {
+            md.AppendLine(CultureInfo.InvariantCulture, $"- no final with words for clip {lost.Clip} ({lost.Seconds:F1} s; {lost.Finals} final(s) overlapping it, \"{lost.Hypothesis}\")");
+        }
+
         foreach (var error in results.Select(r => r.Error).OfType<string>().Distinct())
         {
             md.AppendLine(CultureInfo.InvariantCulture, $"- error: {error}");
