@@ -46,7 +46,11 @@ internal sealed class ServerProcess : IAsyncDisposable
 
     /// <summary>Starts this benchmark in its null-engines server role.</summary>
     public static Task<ServerProcess> StartNullEnginesAsync(CancellationToken cancellationToken) =>
-        StartAsync("dotnet", [typeof(ServerProcess).Assembly.Location, "serve-null-engines"], cancellationToken);
+        StartAsync("dotnet", [typeof(ServerProcess).Assembly.Location, "serve-null-engines"], cancellationToken, new Dictionary<string, string>
+        {
+            // The run asks for thousands of conversations; the product's default limit is 1000.
+            ["SpeechCluster__Gateway__MaxConnections"] = "100000",
+        });
 
     /// <summary>Waits until the server answers /languages, i.e. its engines are up.</summary>
     public async Task WaitReadyAsync(CancellationToken cancellationToken)
