@@ -34,7 +34,8 @@ internal static class LoadCommand
             var steps = new List<LoadStep>();
             await using (var server = await ServerProcess.StartGatewayAsync(cancellationToken))
             {
-                foreach (var n in parse.GetValue(sweep)!.Split(',').Select(x => int.Parse(x, CultureInfo.InvariantCulture)))
+                // An empty list (--conversations "") runs no step: only the baselines.
+                foreach (var n in parse.GetValue(sweep)!.Split(',', StringSplitOptions.RemoveEmptyEntries).Select(x => int.Parse(x, CultureInfo.InvariantCulture)))
                 {
                     var result = await LoadRun.RunAsync(server, clips, n, step, TimeSpan.FromSeconds(5), cancellationToken);
                     steps.Add(result);

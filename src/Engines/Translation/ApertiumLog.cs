@@ -25,9 +25,15 @@ internal static partial class ApertiumLog
         Message = "Apertium pipeline {Mode} gave no answer within {Timeout}; killed")]
     public static partial void PipelineTimedOut(ILogger logger, string mode, TimeSpan timeout);
 
+    // Apertium's messages may quote the text being translated, which is speech: the warning gives
+    // only its length, the message itself goes out at Debug, a level an operator turns on.
     [LoggerMessage(EventId = 6, EventName = "ApertiumPipelineError", Level = LogLevel.Warning,
+        Message = "Apertium pipeline {Mode} wrote {Length} characters to stderr (logged at Debug level)")]
+    public static partial void PipelineError(ILogger logger, string mode, int length);
+
+    [LoggerMessage(EventId = 9, EventName = "ApertiumPipelineErrorText", Level = LogLevel.Debug,
         Message = "Apertium pipeline {Mode} wrote to stderr: {Line}")]
-    public static partial void PipelineError(ILogger logger, string mode, string line);
+    public static partial void PipelineErrorText(ILogger logger, string mode, string line);
 
     [LoggerMessage(EventId = 7, EventName = "ApertiumOutputDiscarded", Level = LogLevel.Debug,
         Message = "Apertium pipeline {Mode} flushed {Length} characters that answer no pending segment; discarded")]

@@ -41,7 +41,8 @@ internal sealed class ApertiumProcess : IDisposable
         {
             if (!string.IsNullOrWhiteSpace(e.Data))
             {
-                ApertiumLog.PipelineError(_logger, _modeName, e.Data);
+                ApertiumLog.PipelineError(_logger, _modeName, e.Data.Length);
+                ApertiumLog.PipelineErrorText(_logger, _modeName, e.Data);
             }
         };
         _process.Start();
