@@ -7,13 +7,20 @@ namespace SpeechCluster.Grains.Interfaces.Workers;
 /// </summary>
 public interface IRecognitionGrain : IGrainWithStringKey
 {
-    /// <summary>Adds 16 kHz audio and returns the hypothesis so far.</summary>
+    /// <summary>
+    /// Adds 16 kHz audio that follows the first <paramref name="heard"/> samples of the utterance and
+    /// returns the hypothesis so far; null when this activation has not heard those samples (its
+    /// predecessor was deactivated with its silo, or a call was dropped): recognize again.
+    /// </summary>
     [ResponseTimeout("00:00:05")]
-    Task<string> AcceptAsync(string locale, short[] samples);
+    Task<string?> AcceptAsync(string locale, long heard, short[] samples);
 
-    /// <summary>Returns the final recognition and releases everything.</summary>
+    /// <summary>
+    /// Returns the final recognition of the utterance's first <paramref name="heard"/> samples and
+    /// releases everything; null when this activation has not heard exactly those.
+    /// </summary>
     [ResponseTimeout("00:00:15")]
-    Task<RecognitionOutcome> FinishAsync();
+    Task<RecognitionOutcome?> FinishAsync(long heard);
 
     /// <summary>Drops the utterance and releases everything.</summary>
     Task CancelAsync();

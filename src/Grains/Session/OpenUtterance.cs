@@ -33,6 +33,9 @@ internal sealed class OpenUtterance(int id, long startSample, IRecognitionGrain 
 
     public int Attempt { get; private set; }
 
+    /// <summary>Samples sent to the current recognizer so far.</summary>
+    public long Sent => _sent;
+
     /// <summary>Moves the utterance to a new recognizer, which must then hear all of its audio again.</summary>
     public void Retry(Func<int, IRecognitionGrain> recognizerForAttempt)
     {

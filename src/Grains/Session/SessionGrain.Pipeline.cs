@@ -14,16 +14,17 @@ internal sealed partial class SessionGrain
             return;
         }
 
+        var heard = open.Sent;
         var unsent = open.TakeUnsent();
         if (unsent.Length == 0)
         {
             return;
         }
 
-        string hypothesis;
+        string? hypothesis;
         try
         {
-            hypothesis = await open.Recognizer.AcceptAsync(c.Options.SpeechLocale, unsent);
+            hypothesis = await open.Recognizer.AcceptAsync(c.Options.SpeechLocale, heard, unsent);
         }
         catch (Exception ex) when (WorkerRetry.IsCertainSiloLoss(ex))
         {
@@ -36,6 +37,15 @@ internal sealed partial class SessionGrain
         {
             // A recognizer behind on a loaded machine: no partial this time; the final still comes.
             Log.PartialSkipped(logger, open.Id, ex.Message);
+            return;
+        }
+
+        if (hypothesis is null)
+        {
+            // The recognizer had not heard the start (its silo stopped and took the activation
+            // with it): a new one hears the whole utterance with the next audio.
+            Log.RecognizerLost(logger, open.Id, RecognizerForgotException.Reason);
+            open.Retry(attempt => Recognizer(c, open.Id, attempt));
             return;
         }
         // Partials of a new utterance wait until the finals before it are out, so that every
@@ -123,17 +133,18 @@ internal sealed partial class SessionGrain
         {
             try
             {
+                var heard = utterance.Sent;
                 var unsent = utterance.TakeUnsent();
-                if (unsent.Length > 0)
+                if (unsent.Length > 0 && await utterance.Recognizer.AcceptAsync(c.Options.SpeechLocale, heard, unsent) is null)
                 {
-                    await utterance.Recognizer.AcceptAsync(c.Options.SpeechLocale, unsent);
+                    throw new RecognizerForgotException();
                 }
 
-                var outcome = await utterance.Recognizer.FinishAsync();
+                var outcome = await utterance.Recognizer.FinishAsync(utterance.Sent) ?? throw new RecognizerForgotException();
                 utterance.Trace.Text(stage.Span, outcome.Text);
                 return outcome;
             }
-            catch (Exception ex) when (WorkerRetry.IsCertainSiloLoss(ex) && attempt < 12 && !c.Abandoned)
+            catch (Exception ex) when ((ex is RecognizerForgotException || WorkerRetry.IsCertainSiloLoss(ex)) && attempt < 12 && !c.Abandoned)
             {
                 Log.RecognizerLost(logger, utterance.Id, ex.Message);
                 utterance.Trace.Event("recognizer.lost", attempt);

@@ -15,20 +15,36 @@ namespace SpeechCluster.Grains.Workers;
 internal sealed class RecognitionGrain(ISpeechRecognizer recognizer) : Grain, IRecognitionGrain
 {
     private IRecognitionStream? _stream;
+    // Samples this activation has decoded. A silo that stops gracefully deactivates its grains, and
+    // the next call makes a fresh activation elsewhere that would otherwise decode the rest of the
+    // utterance as if it were all of it.
+    private long _heard;
 
-    public async Task<string> AcceptAsync(string locale, short[] samples)
+    public async Task<string?> AcceptAsync(string locale, long heard, short[] samples)
     {
         if (!locale.Equals(recognizer.Locale, StringComparison.OrdinalIgnoreCase))
         {
             throw new NotSupportedException($"no recognizer for {locale} on this silo");
         }
 
+        if (heard != _heard)
+        {
+            return null;
+        }
+
         var stream = _stream ??= await recognizer.OpenStreamAsync();
-        return await Task.Run(() => stream.AcceptAudio(samples));
+        var hypothesis = await Task.Run(() => stream.AcceptAudio(samples));
+        _heard += samples.Length;
+        return hypothesis;
     }
 
-    public async Task<RecognitionOutcome> FinishAsync()
+    public async Task<RecognitionOutcome?> FinishAsync(long heard)
     {
+        if (heard != _heard)
+        {
+            return null;
+        }
+
         if (_stream is not { } stream)
         {
             return new RecognitionOutcome("", []);
