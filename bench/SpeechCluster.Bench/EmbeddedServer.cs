@@ -1,10 +1,10 @@
 using System.Diagnostics.Metrics;
 using System.Net;
-using System.Net.Sockets;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.Extensions.Configuration;
 using SpeechCluster.Gateway.Hosting;
+using SpeechCluster.TestSupport;
 
 namespace SpeechCluster.Bench;
 
@@ -45,15 +45,15 @@ internal sealed class EmbeddedServer : IAsyncDisposable
 
     public static async Task<EmbeddedServer> StartAsync()
     {
-        var port = FreePort();
+        var port = LoopbackPorts.Free();
         var app = GatewayApp.Create([], builder =>
         {
             builder.WebHost.UseUrls($"http://127.0.0.1:{port}");
             builder.Configuration.AddInMemoryCollection(new Dictionary<string, string?>
             {
                 ["SpeechCluster:Auth:Tenants:bench:Keys:0"] = Key,
-                ["SpeechCluster:Cluster:SiloPort"] = FreePort().ToString(System.Globalization.CultureInfo.InvariantCulture),
-                ["SpeechCluster:Cluster:GatewayPort"] = FreePort().ToString(System.Globalization.CultureInfo.InvariantCulture),
+                ["SpeechCluster:Cluster:SiloPort"] = LoopbackPorts.Free().ToString(System.Globalization.CultureInfo.InvariantCulture),
+                ["SpeechCluster:Cluster:GatewayPort"] = LoopbackPorts.Free().ToString(System.Globalization.CultureInfo.InvariantCulture),
                 ["Logging:LogLevel:Default"] = "Warning",
             });
         });
@@ -83,12 +83,5 @@ internal sealed class EmbeddedServer : IAsyncDisposable
         _listener.Dispose();
         await _app.StopAsync();
         await _app.DisposeAsync();
-    }
-
-    private static int FreePort()
-    {
-        using var socket = new TcpListener(IPAddress.Loopback, 0);
-        socket.Start();
-        return ((IPEndPoint)socket.LocalEndpoint).Port;
     }
 }

@@ -76,7 +76,7 @@ internal static class FailoverCommand
                 .Where(e => e.At > killed && e.Event is TranslationResult { IsFinal: true })
                 .Select(e => Ms(killed, e.At)).DefaultIfEmpty(double.NaN).First())
             .ToList();
-        var idsInOrder = records.Count(r => FinalIds(r).SequenceEqual(Enumerable.Range(0, FinalIds(r).Count)));
+        var idsInOrder = records.Select(FinalIds).Count(ids => ids.SequenceEqual(Enumerable.Range(0, ids.Count)));
 
         var md = new StringBuilder();
         md.AppendLine("# Failover: a silo killed mid-conversation");

@@ -1,5 +1,6 @@
 using System.Diagnostics;
 using System.Globalization;
+using SpeechCluster.TestSupport;
 
 namespace SpeechCluster.Bench.Server;
 
@@ -25,7 +26,7 @@ internal sealed class ClusterProcesses : IAsyncDisposable
 
     public static async Task<ClusterProcesses> StartAsync(int silos, CancellationToken cancellationToken)
     {
-        var redisPort = ServerProcess.FreePort();
+        var redisPort = LoopbackPorts.Free();
         var redis = Start("redis-server", ["--port", redisPort.ToString(CultureInfo.InvariantCulture), "--save", "", "--appendonly", "no"], []);
         var connection = $"127.0.0.1:{redisPort}";
         var clusterId = "bench-" + Guid.NewGuid().ToString("N")[..8];
@@ -37,8 +38,8 @@ internal sealed class ClusterProcesses : IAsyncDisposable
                 ["SpeechCluster__Cluster__Provider"] = "Redis",
                 ["SpeechCluster__Cluster__Redis"] = connection,
                 ["SpeechCluster__Cluster__ClusterId"] = clusterId,
-                ["SpeechCluster__Cluster__SiloPort"] = ServerProcess.FreePort().ToString(CultureInfo.InvariantCulture),
-                ["SpeechCluster__Cluster__GatewayPort"] = ServerProcess.FreePort().ToString(CultureInfo.InvariantCulture),
+                ["SpeechCluster__Cluster__SiloPort"] = LoopbackPorts.Free().ToString(CultureInfo.InvariantCulture),
+                ["SpeechCluster__Cluster__GatewayPort"] = LoopbackPorts.Free().ToString(CultureInfo.InvariantCulture),
                 ["Logging__LogLevel__Default"] = "Information",
                 ["DOTNET_gcServer"] = "0",
             });

@@ -2,6 +2,7 @@ using System.Diagnostics;
 using System.Globalization;
 using System.Net;
 using System.Net.Sockets;
+using SpeechCluster.TestSupport;
 
 namespace SpeechCluster.Bench.Server;
 
@@ -98,7 +99,7 @@ internal sealed class ServerProcess : IAsyncDisposable
 
     private static async Task<ServerProcess> StartAsync(string program, string[] arguments, CancellationToken cancellationToken, IReadOnlyDictionary<string, string>? environment = null)
     {
-        var port = FreePort();
+        var port = LoopbackPorts.Free();
         var start = new ProcessStartInfo(program) { RedirectStandardOutput = true, RedirectStandardError = true };
         foreach (var argument in arguments)
         {
@@ -107,8 +108,8 @@ internal sealed class ServerProcess : IAsyncDisposable
 
         start.Environment["PORT"] = port.ToString(CultureInfo.InvariantCulture);
         start.Environment["SpeechCluster__Auth__Tenants__bench__Keys__0"] = Key;
-        start.Environment["SpeechCluster__Cluster__SiloPort"] = FreePort().ToString(CultureInfo.InvariantCulture);
-        start.Environment["SpeechCluster__Cluster__GatewayPort"] = FreePort().ToString(CultureInfo.InvariantCulture);
+        start.Environment["SpeechCluster__Cluster__SiloPort"] = LoopbackPorts.Free().ToString(CultureInfo.InvariantCulture);
+        start.Environment["SpeechCluster__Cluster__GatewayPort"] = LoopbackPorts.Free().ToString(CultureInfo.InvariantCulture);
         start.Environment["Logging__LogLevel__Default"] = "Warning";
         start.Environment["DOTNET_gcServer"] = "0";
         foreach (var (name, value) in environment ?? new Dictionary<string, string>())
@@ -137,12 +138,5 @@ internal sealed class ServerProcess : IAsyncDisposable
         }
 
         throw new DirectoryNotFoundException("SpeechCluster.sln not found above " + AppContext.BaseDirectory);
-    }
-
-    public static int FreePort()
-    {
-        using var listener = new TcpListener(IPAddress.Loopback, 0);
-        listener.Start();
-        return ((IPEndPoint)listener.LocalEndpoint).Port;
     }
 }

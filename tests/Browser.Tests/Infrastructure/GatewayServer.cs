@@ -1,5 +1,4 @@
 using System.Net;
-using System.Net.Sockets;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Hosting.Server;
@@ -7,6 +6,7 @@ using Microsoft.AspNetCore.Hosting.Server.Features;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using SpeechCluster.Gateway.Hosting;
+using SpeechCluster.TestSupport;
 
 namespace SpeechCluster.Browser.Tests.Infrastructure;
 
@@ -37,8 +37,8 @@ public sealed class GatewayServer : IAsyncDisposable
             {
                 ["SpeechCluster:Auth:Tenants:browser:Keys:0"] = Key,
                 ["SpeechCluster:Auth:TokenSecret"] = "browser-token-secret-0123456789abcdef012345",
-                ["SpeechCluster:Cluster:SiloPort"] = FreePort().ToString(),
-                ["SpeechCluster:Cluster:GatewayPort"] = FreePort().ToString(),
+                ["SpeechCluster:Cluster:SiloPort"] = LoopbackPorts.Free().ToString(),
+                ["SpeechCluster:Cluster:GatewayPort"] = LoopbackPorts.Free().ToString(),
                 ["Logging:LogLevel:Default"] = "Warning",
             });
         });
@@ -52,12 +52,5 @@ public sealed class GatewayServer : IAsyncDisposable
         using var timeout = new CancellationTokenSource(TimeSpan.FromSeconds(20));
         await App.StopAsync(timeout.Token);
         await App.DisposeAsync();
-    }
-
-    private static int FreePort()
-    {
-        using var listener = new TcpListener(IPAddress.Loopback, 0);
-        listener.Start();
-        return ((IPEndPoint)listener.LocalEndpoint).Port;
     }
 }

@@ -7,6 +7,7 @@ using Microsoft.AspNetCore.Hosting.Server.Features;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using SpeechCluster.Gateway.Hosting;
+using SpeechCluster.TestSupport;
 
 namespace SpeechCluster.EndToEnd.Tests.Infrastructure;
 
@@ -44,8 +45,8 @@ public sealed class GatewayServer : IAsyncDisposable
             [$"SpeechCluster:Auth:Tenants:{Tenant}:Keys:0"] = Key,
             [$"SpeechCluster:Auth:Tenants:{OtherTenant}:Keys:0"] = OtherKey,
             ["SpeechCluster:Auth:TokenSecret"] = "e2e-token-secret-0123456789abcdef0123456789",
-            ["SpeechCluster:Cluster:SiloPort"] = FreePort().ToString(),
-            ["SpeechCluster:Cluster:GatewayPort"] = FreePort().ToString(),
+            ["SpeechCluster:Cluster:SiloPort"] = LoopbackPorts.Free().ToString(),
+            ["SpeechCluster:Cluster:GatewayPort"] = LoopbackPorts.Free().ToString(),
             ["Logging:LogLevel:Default"] = "Warning",
         };
         foreach (var (key, value) in settings ?? new Dictionary<string, string?>())
@@ -69,12 +70,5 @@ public sealed class GatewayServer : IAsyncDisposable
         using var timeout = new CancellationTokenSource(TimeSpan.FromSeconds(20));
         await App.StopAsync(timeout.Token);
         await App.DisposeAsync();
-    }
-
-    private static int FreePort()
-    {
-        using var listener = new TcpListener(IPAddress.Loopback, 0);
-        listener.Start();
-        return ((IPEndPoint)listener.LocalEndpoint).Port;
     }
 }

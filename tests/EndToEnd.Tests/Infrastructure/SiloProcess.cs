@@ -1,6 +1,6 @@
 using System.Diagnostics;
 using System.Net;
-using System.Net.Sockets;
+using SpeechCluster.TestSupport;
 
 namespace SpeechCluster.EndToEnd.Tests.Infrastructure;
 
@@ -28,7 +28,7 @@ public sealed class SiloProcess : IAsyncDisposable
     /// <param name="redis">The Redis membership store, or null for localhost clustering.</param>
     public static async Task<SiloProcess> StartAsync(string? redis, string clusterId = "speechcluster", string engines = "vad,asr,truetext,mt,tts")
     {
-        var (siloPort, gatewayPort) = (FreePort(), FreePort());
+        var (siloPort, gatewayPort) = (LoopbackPorts.Free(), LoopbackPorts.Free());
         var start = new ProcessStartInfo("dotnet") { RedirectStandardOutput = true, RedirectStandardError = true };
         start.ArgumentList.Add(BuiltPrograms.Silo);
         start.Environment["SpeechCluster__Cluster__Provider"] = redis is null ? "Localhost" : "Redis";
@@ -118,12 +118,5 @@ public sealed class SiloProcess : IAsyncDisposable
         {
             throw new InvalidOperationException($"the silo did not print '{text}' within {timeout}:\n{Output}");
         }
-    }
-
-    private static int FreePort()
-    {
-        using var listener = new TcpListener(IPAddress.Loopback, 0);
-        listener.Start();
-        return ((IPEndPoint)listener.LocalEndpoint).Port;
     }
 }

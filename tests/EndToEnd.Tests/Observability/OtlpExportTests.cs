@@ -3,6 +3,7 @@ using System.Net.Sockets;
 using Microsoft.Extensions.DependencyInjection;
 using OpenTelemetry.Trace;
 using SpeechCluster.EndToEnd.Tests.Infrastructure;
+using SpeechCluster.TestSupport;
 
 namespace SpeechCluster.EndToEnd.Tests.Observability;
 
@@ -12,7 +13,7 @@ public sealed class OtlpExportTests
     [Fact]
     public async Task EndpointConfigured_UtteranceTracesPostedToTheCollector()
     {
-        var port = FreePort();
+        var port = LoopbackPorts.Free();
         using var collector = new HttpListener();
         collector.Prefixes.Add($"http://127.0.0.1:{port}/");
         collector.Start();
@@ -66,12 +67,5 @@ public sealed class OtlpExportTests
         }
 
         return paths;
-    }
-
-    private static int FreePort()
-    {
-        using var listener = new TcpListener(IPAddress.Loopback, 0);
-        listener.Start();
-        return ((IPEndPoint)listener.LocalEndpoint).Port;
     }
 }
