@@ -15,11 +15,15 @@ namespace SpeechCluster.Engines.Neural;
 public sealed partial class OnnxSessionFactory
 {
     private readonly int _intraOpThreads;
+    private readonly long _gpuArenaBytes;
 
-    public OnnxSessionFactory(OnnxDevice device, ILogger<OnnxSessionFactory> logger, int intraOpThreads = 1)
+    /// <param name="gpuArenaBytes">The most GPU memory each session's CUDA arena may take (0: no limit).</param>
+    public OnnxSessionFactory(OnnxDevice device, ILogger<OnnxSessionFactory> logger, int intraOpThreads = 1, long gpuArenaBytes = 0)
     {
         ArgumentOutOfRangeException.ThrowIfLessThan(intraOpThreads, 1);
+        ArgumentOutOfRangeException.ThrowIfNegative(gpuArenaBytes);
         _intraOpThreads = intraOpThreads;
+        _gpuArenaBytes = gpuArenaBytes;
         if (device == OnnxDevice.Cpu)
         {
             UsesCuda = false;
@@ -76,7 +80,15 @@ public sealed partial class OnnxSessionFactory
         };
         if (UsesCuda)
         {
-            options.AppendExecutionProvider_CUDA(0);
+            using var cuda = new OrtCUDAProviderOptions();
+            var settings = new Dictionary<string, string> { ["device_id"] = "0" };
+            if (_gpuArenaBytes > 0)
+            {
+                settings["gpu_mem_limit"] = _gpuArenaBytes.ToString(System.Globalization.CultureInfo.InvariantCulture);
+            }
+
+            cuda.UpdateOptions(settings);
+            options.AppendExecutionProvider_CUDA(cuda);
         }
 
         return options;

@@ -8,19 +8,23 @@ namespace SpeechCluster.Engines.Synthesis;
 /// ignoring case and picks each language's default voice. Synthesizers are given best first; the
 /// default voice of a language is the first voice for it of the first synthesizer that speaks it
 /// (with <see cref="CreateAvailable"/>: flite's Slt for English, espeak-ng for the rest).
-/// Thread-safe as its synthesizers are. Owns them: Dispose disposes them.
+/// Thread-safe as its synthesizers are. Owns them (Dispose disposes them), except those it was
+/// lent (<see cref="CreateAvailable"/>'s <c>preferred</c>).
 /// </summary>
 public sealed class CompositeSynthesizer : ISpeechSynthesizer
 {
     private readonly IReadOnlyList<ISpeechSynthesizer> _synthesizers;
+    private readonly HashSet<ISpeechSynthesizer> _lent;
     private readonly FrozenDictionary<string, (VoiceInfo Voice, ISpeechSynthesizer Owner)> _byId;
     private readonly FrozenDictionary<string, VoiceInfo> _defaults;
 
     /// <param name="synthesizers">Best first. When two offer one id, the earlier one's voice is kept.</param>
-    public CompositeSynthesizer(IEnumerable<ISpeechSynthesizer> synthesizers)
+    /// <param name="lent">Those of <paramref name="synthesizers"/> that someone else owns and disposes.</param>
+    public CompositeSynthesizer(IEnumerable<ISpeechSynthesizer> synthesizers, IEnumerable<ISpeechSynthesizer>? lent = null)
     {
         ArgumentNullException.ThrowIfNull(synthesizers);
         _synthesizers = [.. synthesizers];
+        _lent = [.. lent ?? []];
         var byId = new Dictionary<string, (VoiceInfo, ISpeechSynthesizer)>(StringComparer.OrdinalIgnoreCase);
         var defaults = new Dictionary<string, VoiceInfo>(StringComparer.OrdinalIgnoreCase);
         var voices = new List<VoiceInfo>();
@@ -42,13 +46,15 @@ public sealed class CompositeSynthesizer : ISpeechSynthesizer
     public IReadOnlyList<VoiceInfo> Voices { get; }
 
     /// <summary>
-    /// Every synthesizer this machine can run, best first: flite (English), then espeak-ng (every
-    /// language). Engines that are not installed are left out (logged), so this never fails for that.
+    /// Every synthesizer this machine can run, best first: <paramref name="preferred"/> (neural voices,
+    /// lent: not disposed here), flite (English), then espeak-ng (every language). Engines that are
+    /// not installed are left out (logged), so this never fails for that.
     /// </summary>
-    public static CompositeSynthesizer CreateAvailable(ILoggerFactory loggerFactory, EspeakOptions? espeakOptions = null)
+    public static CompositeSynthesizer CreateAvailable(
+        ILoggerFactory loggerFactory, EspeakOptions? espeakOptions = null, IReadOnlyList<ISpeechSynthesizer>? preferred = null)
     {
         ArgumentNullException.ThrowIfNull(loggerFactory);
-        var synthesizers = new List<ISpeechSynthesizer>();
+        var synthesizers = new List<ISpeechSynthesizer>(preferred ?? []);
         if (FliteSynthesizer.TryCreate(loggerFactory.CreateLogger<FliteSynthesizer>()) is { } flite)
         {
             synthesizers.Add(flite);
@@ -59,7 +65,7 @@ public sealed class CompositeSynthesizer : ISpeechSynthesizer
             synthesizers.Add(espeak);
         }
 
-        return new CompositeSynthesizer(synthesizers);
+        return new CompositeSynthesizer(synthesizers, lent: preferred);
     }
 
     /// <summary>The voice with this id (ignoring case), or <c>null</c>.</summary>
@@ -92,7 +98,7 @@ public sealed class CompositeSynthesizer : ISpeechSynthesizer
 
     public void Dispose()
     {
-        foreach (var synthesizer in _synthesizers)
+        foreach (var synthesizer in _synthesizers.Where(s => !_lent.Contains(s)))
         {
             synthesizer.Dispose();
         }

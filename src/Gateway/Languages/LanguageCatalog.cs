@@ -14,10 +14,14 @@ internal sealed class LanguageCatalog(EngineCatalog catalog)
         .Order(StringComparer.Ordinal)
         .ToArray();
 
-    /// <summary><c>en-US</c> as given; a bare language (<c>en</c>) maps to its first locale.</summary>
+    /// <summary>
+    /// <c>en-US</c> as given; a bare language (<c>en</c>) maps to its first locale, and so does a
+    /// region no recognizer names (<c>es-MX</c> to <c>es-ES</c>: a Whisper model recognises a language, not a region).
+    /// </summary>
     public SpeechLocale? ResolveSpeechLocale(string from) =>
         Engines.SpeechLocales.FirstOrDefault(s => s.Locale.Equals(from, StringComparison.OrdinalIgnoreCase))
-        ?? Engines.SpeechLocales.FirstOrDefault(s => s.Language.Equals(from, StringComparison.OrdinalIgnoreCase));
+        ?? Engines.SpeechLocales.FirstOrDefault(s => s.Language.Equals(from, StringComparison.OrdinalIgnoreCase))
+        ?? Engines.SpeechLocales.FirstOrDefault(s => s.Language.Equals(from.Split('-')[0], StringComparison.OrdinalIgnoreCase));
 
     /// <summary>
     /// The text language for a <c>to</c> value that <paramref name="source"/> can reach: an exact

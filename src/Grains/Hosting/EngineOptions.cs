@@ -11,6 +11,19 @@ public sealed class EngineOptions
     /// </summary>
     public string? ModelsDirectory { get; set; }
 
+    /// <summary>Like <see cref="ResolveModelsDirectory"/>, or <c>null</c> where there is no such folder.</summary>
+    public string? TryResolveModelsDirectory()
+    {
+        try
+        {
+            return ResolveModelsDirectory();
+        }
+        catch (InvalidOperationException)
+        {
+            return null;
+        }
+    }
+
     public string ResolveModelsDirectory()
     {
         if (!string.IsNullOrEmpty(ModelsDirectory))

@@ -37,7 +37,7 @@ internal sealed partial class EngineWarmup(IServiceProvider services, IOptions<S
             }, stoppingToken);
             if (engines.Contains(EngineNames.Asr))
             {
-                foreach (var recognizer in services.GetServices<ISpeechRecognizer>().OfType<PocketSphinxRecognizer>())
+                foreach (var recognizer in services.GetRequiredService<RecognizerDirectory>().All.OfType<PocketSphinxRecognizer>())
                 {
                     await recognizer.WarmUpAsync(stoppingToken);
                 }

@@ -17,7 +17,7 @@ public sealed class LocalCatalog(IServiceProvider services, IOptions<SiloRoleSet
 
     private static EngineCatalog Describe(IServiceProvider services, IReadOnlySet<string> engines) => new(
         engines.Contains(EngineNames.Asr)
-            ? services.GetServices<ISpeechRecognizer>().Select(r => new SpeechLocale(r.Locale, r.Locale.Split('-')[0])).ToArray()
+            ? services.GetRequiredService<RecognizerDirectory>().All.Select(r => new SpeechLocale(r.Locale, r.Locale.Split('-')[0])).ToArray()
             : [],
         engines.Contains(EngineNames.Mt)
             ? services.GetRequiredService<ITranslator>().Pairs.Select(p => new TranslationPair(p.From, p.To, p.Pivot)).ToArray()

@@ -7,6 +7,7 @@ using Orleans.Placement;
 using Orleans.Runtime.MembershipService.SiloMetadata;
 using SpeechCluster.Grains.Hosting.Placement;
 using SpeechCluster.Grains.Session;
+using SpeechCluster.Engines.Neural;
 using SpeechCluster.Engines.Recognition;
 using SpeechCluster.Engines.Synthesis;
 using SpeechCluster.Engines.Text;
@@ -32,9 +33,21 @@ public static class SpeechClusterHostingExtensions
         services.AddOptions<SileroVadOptions>().Configure<IOptions<EngineOptions>>((vad, engines) =>
             vad.ModelPath = Path.Combine(engines.Value.ResolveModelsDirectory(), "silero", "silero_vad.onnx"));
         services.TryAddSingleton<IVoiceActivityModel, SileroVadModel>();
+        // Neural models first: where one serves a locale, pair or language, it is preferred to the embedded engine.
+        services.AddOptions<NeuralOptions>().Bind(configuration.GetSection(NeuralOptions.Section));
+        services.TryAddSingleton(sp => NeuralModelSet.Load(
+            sp.GetRequiredService<IOptions<NeuralOptions>>().Value,
+            sp.GetRequiredService<IOptions<EngineOptions>>().Value.TryResolveModelsDirectory(),
+            sp.GetRequiredService<ILoggerFactory>()));
+        services.AddHostedService<NeuralModelCheck>();
         services.TryAddSingleton<ISpeechRecognizer, PocketSphinxRecognizer>();
-        services.TryAddSingleton<ITranslator, ApertiumTranslator>();
-        services.TryAddSingleton(sp => CompositeSynthesizer.CreateAvailable(sp.GetRequiredService<ILoggerFactory>()));
+        services.TryAddSingleton(sp => new RecognizerDirectory(
+            sp.GetRequiredService<NeuralModelSet>().Recognizers.Concat(sp.GetServices<ISpeechRecognizer>())));
+        services.TryAddSingleton<ApertiumTranslator>();
+        services.TryAddSingleton<ITranslator>(sp => new CompositeTranslator(
+            [.. sp.GetRequiredService<NeuralModelSet>().Translators, sp.GetRequiredService<ApertiumTranslator>()]));
+        services.TryAddSingleton(sp => CompositeSynthesizer.CreateAvailable(
+            sp.GetRequiredService<ILoggerFactory>(), preferred: sp.GetRequiredService<NeuralModelSet>().Synthesizers));
         services.TryAddSingleton<ISpeechSynthesizer>(sp => sp.GetRequiredService<CompositeSynthesizer>());
         services.AddOptions<TrueTextOptions>().Bind(configuration.GetSection(EngineOptions.Section + ":TrueText"))
             .Configure<IOptions<EngineOptions>>((text, engines) =>

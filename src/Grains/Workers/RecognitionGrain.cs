@@ -12,7 +12,7 @@ namespace SpeechCluster.Grains.Workers;
 /// </summary>
 [RequiresEngine(EngineNames.Asr)]
 [CollectionAgeLimit(Minutes = 2)]
-internal sealed class RecognitionGrain(ISpeechRecognizer recognizer) : Grain, IRecognitionGrain
+internal sealed class RecognitionGrain(RecognizerDirectory recognizers) : Grain, IRecognitionGrain
 {
     private IRecognitionStream? _stream;
     // Samples this activation has decoded. A silo that stops gracefully deactivates its grains, and
@@ -22,17 +22,12 @@ internal sealed class RecognitionGrain(ISpeechRecognizer recognizer) : Grain, IR
 
     public async Task<string?> AcceptAsync(string locale, long heard, short[] samples)
     {
-        if (!locale.Equals(recognizer.Locale, StringComparison.OrdinalIgnoreCase))
-        {
-            throw new NotSupportedException($"no recognizer for {locale} on this silo");
-        }
-
         if (heard != _heard)
         {
             return null;
         }
 
-        var stream = _stream ??= await recognizer.OpenStreamAsync();
+        var stream = _stream ??= await recognizers.For(locale).OpenStreamAsync();
         var hypothesis = await Task.Run(() => stream.AcceptAudio(samples));
         _heard += samples.Length;
         return hypothesis;
