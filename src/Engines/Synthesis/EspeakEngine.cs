@@ -80,13 +80,7 @@ internal static unsafe class EspeakEngine
         Encoding.UTF8.GetBytes(text, bytes);
         lock (Gate)
         {
-            if (s_currentVoice != voiceName)
-            {
-                // A name it does not know returns EE_NOT_FOUND and silently keeps the previous voice.
-                EspeakStatus.ThrowIfFailed(EspeakNative.espeak_SetVoiceByName(voiceName), $"espeak_SetVoiceByName(\"{voiceName}\")");
-                s_currentVoice = voiceName;
-            }
-
+            SelectVoice(voiceName);
             var sink = new ArrayBufferWriter<short>(Math.Max(4096, text.Length * 1200));
             s_sink = sink;
             try
@@ -104,6 +98,68 @@ internal static unsafe class EspeakEngine
             }
 
             return sink.WrittenSpan.ToArray();
+        }
+    }
+
+    /// <summary>
+    /// The IPA phonemes of <paramref name="text"/> in <paramref name="voiceName"/>'s language, one entry
+    /// per clause as espeak-ng splits it, each with its text (so a caller sees the punctuation that
+    /// ended it: Debian's 1.51 has no espeak_TextToPhonemesWithTerminator).
+    /// </summary>
+    public static IReadOnlyList<EspeakClause> TextToPhonemes(string voiceName, string text)
+    {
+        var bytes = new byte[Encoding.UTF8.GetByteCount(text) + 1];
+        Encoding.UTF8.GetBytes(text, bytes);
+        var clauses = new List<EspeakClause>();
+        lock (Gate)
+        {
+            SelectVoice(voiceName);
+            fixed (byte* start = bytes)
+            {
+                var end = start + bytes.Length - 1;
+                void* cursor = start;
+                var textFrom = start;
+                while (cursor != null && (byte*)cursor < end)
+                {
+                    var from = (byte*)cursor;
+                    var phonemes = EspeakNative.espeak_TextToPhonemes(&cursor, (int)EspeakNative.CharsUtf8, EspeakNative.PhonemesIpa);
+                    var to = cursor == null ? end : (byte*)cursor;
+                    if (to <= from)
+                    {
+                        break; // no progress: never loop forever on text the library cannot consume
+                    }
+
+                    // Before the end it has read one character of the next clause ("Hello, w"; measured
+                    // with 1.51): that character is not this clause's text.
+                    var clauseEnd = to;
+                    if (cursor != null && clauseEnd - from > 1)
+                    {
+                        do
+                        {
+                            clauseEnd--;
+                        }
+                        while (clauseEnd > from && (*clauseEnd & 0xC0) == 0x80);
+                    }
+
+                    clauses.Add(new EspeakClause(
+                        Marshal.PtrToStringUTF8((nint)phonemes) ?? "",
+                        Encoding.UTF8.GetString(textFrom, (int)(clauseEnd - textFrom))));
+                    textFrom = clauseEnd;
+                }
+            }
+        }
+
+        return clauses;
+    }
+
+    // Called under the lock.
+    private static void SelectVoice(string voiceName)
+    {
+        if (s_currentVoice != voiceName)
+        {
+            // A name it does not know returns EE_NOT_FOUND and silently keeps the previous voice.
+            EspeakStatus.ThrowIfFailed(EspeakNative.espeak_SetVoiceByName(voiceName), $"espeak_SetVoiceByName(\"{voiceName}\")");
+            s_currentVoice = voiceName;
         }
     }
 

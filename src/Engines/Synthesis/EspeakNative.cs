@@ -16,6 +16,9 @@ internal static unsafe partial class EspeakNative
     public const int PositionCharacter = 1;
     public const uint CharsUtf8 = 1;
 
+    /// <summary>espeak_TextToPhonemes' phonememode bit 1: IPA as UTF-8 rather than espeak's ASCII names.</summary>
+    public const int PhonemesIpa = 0x02;
+
     [LibraryImport(Library, StringMarshalling = StringMarshalling.Utf8)]
     public static partial int espeak_Initialize(int output, int bufferLength, string? path, int options);
 
@@ -28,6 +31,13 @@ internal static unsafe partial class EspeakNative
     [LibraryImport(Library)]
     public static partial int espeak_Synth(
         byte* text, nuint size, uint position, int positionType, uint endPosition, uint flags, uint* uniqueIdentifier, void* userData);
+
+    /// <summary>
+    /// Translates the next clause of the text at <paramref name="textPointer"/> (advanced past it, or set
+    /// to NULL at the end). The returned UTF-8 string is the library's and valid until the next call.
+    /// </summary>
+    [LibraryImport(Library)]
+    public static partial byte* espeak_TextToPhonemes(void** textPointer, int textMode, int phonemeMode);
 
     /// <summary>A NULL-terminated array owned by the library, valid until the next call.</summary>
     [LibraryImport(Library)]
