@@ -39,6 +39,7 @@ public static class PiperContractModel
     /// <param name="speakers">More than one: the model takes <c>sid</c> and the config maps speakers <c>s0</c>, <c>s1</c>...</param>
     /// <param name="withoutPhonemes">Phonemes left out of the map (to see them skipped).</param>
     /// <param name="writeConfig">False: the model alone, as a broken voice directory has it.</param>
+    /// <param name="language"><c>en</c> (US English, espeak-ng's <c>en-us</c>) or <c>es</c> (Spain).</param>
     public static string Write(
         string directory,
         int sampleRate = 22050,
@@ -46,14 +47,15 @@ public static class PiperContractModel
         float lengthScale = 1f,
         string name = "en_US-contract-medium",
         IEnumerable<string>? withoutPhonemes = null,
-        bool writeConfig = true)
+        bool writeConfig = true,
+        string language = "en")
     {
         Directory.CreateDirectory(directory);
         var modelPath = Path.Combine(directory, name + ".onnx");
         Build(speakers > 1).Save(modelPath);
         if (writeConfig)
         {
-            File.WriteAllText(modelPath + ".json", Config(sampleRate, speakers, lengthScale, withoutPhonemes?.ToHashSet() ?? []));
+            File.WriteAllText(modelPath + ".json", Config(sampleRate, speakers, lengthScale, withoutPhonemes?.ToHashSet() ?? [], language));
         }
 
         return modelPath;
@@ -97,14 +99,18 @@ public static class PiperContractModel
         return graph;
     }
 
-    private static string Config(int sampleRate, int speakers, float lengthScale, HashSet<string> without)
+    // language "en" is a US English voice (espeak-ng's en-us); "es" a Spanish one (espeak-ng's es).
+    private static string Config(int sampleRate, int speakers, float lengthScale, HashSet<string> without, string language)
     {
+        var (espeak, code, region, languageName, country) = language == "es"
+            ? ("es", "es_ES", "ES", "Spanish", "Spain")
+            : ("en-us", "en_US", "US", "English", "United States");
         var config = new Dictionary<string, object>
         {
             ["dataset"] = "contract",
             ["audio"] = new Dictionary<string, object> { ["sample_rate"] = sampleRate, ["quality"] = "medium" },
-            ["espeak"] = new Dictionary<string, object> { ["voice"] = "en-us" },
-            ["language"] = new Dictionary<string, object> { ["code"] = "en_US", ["family"] = "en", ["region"] = "US", ["name_english"] = "English", ["country_english"] = "United States" },
+            ["espeak"] = new Dictionary<string, object> { ["voice"] = espeak },
+            ["language"] = new Dictionary<string, object> { ["code"] = code, ["family"] = language, ["region"] = region, ["name_english"] = languageName, ["country_english"] = country },
             ["inference"] = new Dictionary<string, object> { ["noise_scale"] = 0.667, ["length_scale"] = lengthScale, ["noise_w"] = 0.8 },
             ["phoneme_type"] = "espeak",
             ["phoneme_id_map"] = Phonemes.Select((p, id) => (p, id)).Where(e => !without.Contains(e.p)).ToDictionary(e => e.p, e => new long[] { e.id }),
