@@ -1,12 +1,10 @@
-using System.Globalization;
-
 namespace SpeechCluster.Engines.Neural.Whisper;
 
-/// <summary>Whisper's language code for a locale: mostly ISO 639-1, with a few of Whisper's own.</summary>
+/// <summary>Whisper's language code for a locale: its language subtag, with a few of Whisper's own.</summary>
 internal static class WhisperLanguages
 {
-    // Where Whisper's tokens differ from the locale's two-letter code (OpenAI's whisper/tokenizer.py).
-    private static readonly Dictionary<string, string> Renamed = new(StringComparer.OrdinalIgnoreCase)
+    // Where Whisper's tokens differ from the locale's language subtag (OpenAI's whisper/tokenizer.py).
+    private static readonly Dictionary<string, string> Renamed = new(StringComparer.Ordinal)
     {
         ["jv"] = "jw", // Javanese
         ["nb"] = "no", // Norwegian Bokmål
@@ -17,13 +15,7 @@ internal static class WhisperLanguages
     public static string FromLocale(string locale)
     {
         ArgumentException.ThrowIfNullOrWhiteSpace(locale);
-        var language = new CultureInfo(locale).TwoLetterISOLanguageName;
-        if (language.Length != 2)
-        {
-            language = locale.Split('-', '_')[0];
-        }
-
-        language = language.ToLowerInvariant();
+        var language = locale.Split('-', '_')[0].ToLowerInvariant();
         return Renamed.GetValueOrDefault(language, language);
     }
 }

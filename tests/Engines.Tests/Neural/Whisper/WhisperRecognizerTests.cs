@@ -125,6 +125,30 @@ public sealed class WhisperRecognizerTests
     }
 
     [Fact]
+    public void An_utterance_longer_than_thirty_seconds_is_decoded_window_by_window()
+    {
+        using var directory = new ContractModelDirectory("hola");
+        using var model = directory.Load();
+        using var recognizer = new WhisperRecognizer(model, "es-ES", Options);
+        using var stream = recognizer.OpenStream();
+
+        // The contract hears frames louder than the quietest, so each window keeps a pause.
+        var partial = stream.AcceptAudio([.. ContractModelDirectory.Tone(29.5), .. new short[8000], .. ContractModelDirectory.Tone(1.5)]);
+
+        Assert.Equal("hola hola", partial);
+        Assert.Equal("hola hola", stream.Finish().Text);
+    }
+
+    [Theory]
+    [InlineData("es-ES", "es")]
+    [InlineData("en_US", "en")]
+    [InlineData("zh-Hant-TW", "zh")]
+    [InlineData("nb-NO", "no")]
+    [InlineData("haw-US", "haw")]
+    public void The_language_token_comes_from_the_locale(string locale, string language) =>
+        Assert.Equal(language, WhisperLanguages.FromLocale(locale));
+
+    [Fact]
     public void A_locale_the_model_does_not_know_is_refused()
     {
         using var directory = new ContractModelDirectory("hola");
