@@ -1,0 +1,107 @@
+using Microsoft.ML.OnnxRuntime;
+
+namespace SpeechCluster.Engines.Neural.Whisper;
+
+public sealed partial class WhisperModel
+{
+    /// <summary>
+    /// Greedy decoding with the key/value cache: the decoder without past reads the whole prompt and
+    /// returns the self-attention cache of the prompt plus the cross-attention cache of the audio;
+    /// then the decoder with past takes one token at a time, the grown self-attention cache and the
+    /// unchanged cross-attention cache.
+    /// </summary>
+    private List<int> GenerateGreedy(float[] features, int[] prompt, int maxTokens, WhisperDecodeLimits limits)
+    {
+        var tokens = new List<int>();
+        using var run = new RunOptions();
+        using var input = OrtValue.CreateTensorValueFromMemory(features, [1, Features.MelBins, WhisperLogMel.Frames]);
+        using var encoded = _encoder.Run(run, [WhisperSignature.InputFeatures], [input], [WhisperSignature.LastHiddenState]);
+        using var promptIds = OrtValue.CreateTensorValueFromMemory(prompt.Select(id => (long)id).ToArray(), [1, prompt.Length]);
+        using var first = _decoder.Run(run, [WhisperSignature.InputIds, WhisperSignature.EncoderHiddenStates], [promptIds, encoded[0]], _firstOutputs);
+
+        // first = [logits, then per layer: decoder key, decoder value, encoder key, encoder value].
+        var selfCache = new OrtValue[2 * Layers];
+        var crossCache = new OrtValue[2 * Layers];
+        for (var layer = 0; layer < Layers; layer++)
+        {
+            selfCache[2 * layer] = first[1 + 4 * layer];
+            selfCache[2 * layer + 1] = first[2 + 4 * layer];
+            crossCache[2 * layer] = first[3 + 4 * layer];
+            crossCache[2 * layer + 1] = first[4 + 4 * layer];
+        }
+
+        IDisposableReadOnlyCollection<OrtValue>? step = null;
+        try
+        {
+            var token = NextToken(first[0]);
+            while (token != _endOfText && tokens.Count < maxTokens)
+            {
+                tokens.Add(token);
+                if (RepetitionGuard.KeepCount(tokens, limits.RepetitionLimit, limits.LongestRepeatedNgram) is { } keep)
+                {
+                    tokens.RemoveRange(keep, tokens.Count - keep);
+                    break;
+                }
+
+                using var id = OrtValue.CreateTensorValueFromMemory(new[] { (long)token }, [1, 1]);
+                var next = _decoderWithPast.Run(run, _stepInputs, StepInputs(id, encoded[0], selfCache, crossCache), _stepOutputs);
+                step?.Dispose();
+                step = next;
+                for (var i = 0; i < selfCache.Length; i++)
+                {
+                    selfCache[i] = step[1 + i];
+                }
+
+                token = NextToken(step[0]);
+            }
+        }
+        finally
+        {
+            step?.Dispose();
+        }
+
+        return tokens;
+    }
+
+    private List<OrtValue> StepInputs(OrtValue id, OrtValue encoderStates, OrtValue[] selfCache, OrtValue[] crossCache)
+    {
+        var values = new List<OrtValue>(_stepInputs.Length) { id };
+        if (_stepTakesEncoderStates)
+        {
+            values.Add(encoderStates);
+        }
+
+        for (var layer = 0; layer < Layers; layer++)
+        {
+            values.Add(selfCache[2 * layer]);
+            values.Add(selfCache[2 * layer + 1]);
+            values.Add(crossCache[2 * layer]);
+            values.Add(crossCache[2 * layer + 1]);
+        }
+
+        return values;
+    }
+
+    /// <summary>
+    /// The most likely token after the last position, among text tokens and end-of-text: special
+    /// tokens (another start, a language, timestamps) are never text and are suppressed.
+    /// </summary>
+    private int NextToken(OrtValue logits)
+    {
+        var shape = logits.GetTensorTypeAndShape().Shape;
+        var vocabulary = (int)shape[2];
+        var last = logits.GetTensorDataAsSpan<float>()[^vocabulary..];
+        var best = _endOfText;
+        var bestScore = float.NegativeInfinity;
+        for (var id = 0; id < last.Length; id++)
+        {
+            if (last[id] > bestScore && (id == _endOfText || !Tokenizer.IsSpecial(id)))
+            {
+                best = id;
+                bestScore = last[id];
+            }
+        }
+
+        return best;
+    }
+}

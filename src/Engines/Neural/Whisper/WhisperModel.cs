@@ -1,0 +1,199 @@
+using System.Text.Json;
+using Microsoft.ML.OnnxRuntime;
+
+namespace SpeechCluster.Engines.Neural.Whisper;
+
+/// <summary>
+/// One Whisper model loaded from an optimum export directory: the encoder, the two decoders and the
+/// tokenizer. One per process, shared by the recognizers of every locale. Thread-safe: ONNX Runtime
+/// sessions run concurrently, and <c>maxConcurrentDecodes</c> bounds how many decodes do at once.
+/// </summary>
+public sealed partial class WhisperModel : IDisposable
+{
+    public const string EncoderFile = "encoder_model.onnx";
+    public const string DecoderFile = "decoder_model.onnx";
+    public const string DecoderWithPastFile = "decoder_with_past_model.onnx";
+    public const string TokenizerFile = "tokenizer.json";
+
+    /// <summary>Optional; read only when the encoder leaves its mel-bin dimension symbolic.</summary>
+    public const string ConfigFile = "config.json";
+
+    /// <summary>OpenAI's rule: the English-only models have 51864 tokens, the multilingual ones more.</summary>
+    private const int EnglishOnlyVocabulary = 51864;
+
+    /// <summary>The decoder's positional embedding covers 448 tokens, the prompt included.</summary>
+    public const int DecoderContext = 448;
+
+    private readonly InferenceSession _encoder;
+    private readonly InferenceSession _decoder;
+    private readonly InferenceSession _decoderWithPast;
+    private readonly SemaphoreSlim _decodeSlots;
+    private readonly string[] _firstOutputs;
+    private readonly string[] _stepInputs;
+    private readonly string[] _stepOutputs;
+    private readonly bool _stepTakesEncoderStates;
+    private readonly int _endOfText;
+
+    private WhisperModel(InferenceSession encoder, InferenceSession decoder, InferenceSession decoderWithPast,
+        WhisperTokenizer tokenizer, int melBins, int layers, int maxConcurrentDecodes)
+    {
+        _encoder = encoder;
+        _decoder = decoder;
+        _decoderWithPast = decoderWithPast;
+        Tokenizer = tokenizer;
+        Layers = layers;
+        Features = new WhisperLogMel(melBins);
+        _decodeSlots = new SemaphoreSlim(maxConcurrentDecodes, maxConcurrentDecodes);
+        _endOfText = tokenizer.RequireSpecial(WhisperTokenizer.EndOfText);
+        var vocabulary = decoder.OutputMetadata[WhisperSignature.Logits].Dimensions[2];
+        IsMultilingual = vocabulary != EnglishOnlyVocabulary && tokenizer.FindSpecial("<|en|>") is not null;
+
+        _firstOutputs = [WhisperSignature.Logits, .. CacheNames(WhisperSignature.Present, WhisperSignature.CacheParts)];
+        _stepTakesEncoderStates = decoderWithPast.InputMetadata.ContainsKey(WhisperSignature.EncoderHiddenStates);
+        _stepInputs =
+        [
+            WhisperSignature.InputIds,
+            .. _stepTakesEncoderStates ? new[] { WhisperSignature.EncoderHiddenStates } : [],
+            .. CacheNames(WhisperSignature.Past, WhisperSignature.CacheParts),
+        ];
+        _stepOutputs = [WhisperSignature.Logits, .. CacheNames(WhisperSignature.Present, WhisperSignature.CacheParts[..2])];
+    }
+
+    public WhisperTokenizer Tokenizer { get; }
+
+    public WhisperLogMel Features { get; }
+
+    public int Layers { get; }
+
+    /// <summary>Whether the model takes a language and a task in its prompt (not the <c>.en</c> models).</summary>
+    public bool IsMultilingual { get; }
+
+    /// <summary>
+    /// Loads the model in <paramref name="directory"/> (<see cref="EncoderFile"/>, <see cref="DecoderFile"/>,
+    /// <see cref="DecoderWithPastFile"/>, <see cref="TokenizerFile"/>) and verifies each session's signature.
+    /// </summary>
+    /// <exception cref="FileNotFoundException">A file is missing; the message names it.</exception>
+    /// <exception cref="InvalidDataException">A file is not what it should be; the message names it.</exception>
+    public static WhisperModel Load(string directory, OnnxSessionFactory sessions, int maxConcurrentDecodes = 2)
+    {
+        ArgumentNullException.ThrowIfNull(sessions);
+        ArgumentOutOfRangeException.ThrowIfLessThan(maxConcurrentDecodes, 1);
+        var paths = new[] { EncoderFile, DecoderFile, DecoderWithPastFile, TokenizerFile }.Select(file => Path.Combine(directory, file)).ToArray();
+        foreach (var path in paths.Where(path => !File.Exists(path)))
+        {
+            throw new FileNotFoundException($"The Whisper model in {directory} lacks {Path.GetFileName(path)} ({path}).", path);
+        }
+
+        var opened = new List<InferenceSession>();
+        try
+        {
+            var encoder = Open(sessions, paths[0], opened);
+            var decoder = Open(sessions, paths[1], opened);
+            var decoderWithPast = Open(sessions, paths[2], opened);
+            var melBins = WhisperSignature.VerifyEncoder(encoder, paths[0]);
+            var layers = WhisperSignature.VerifyDecoder(decoder, paths[1]);
+            WhisperSignature.VerifyDecoderWithPast(decoderWithPast, paths[2], layers);
+            if (melBins < 0)
+            {
+                melBins = ReadMelBins(Path.Combine(directory, ConfigFile));
+            }
+
+            var tokenizer = WhisperTokenizer.Load(paths[3]);
+            return new WhisperModel(encoder, decoder, decoderWithPast, tokenizer, melBins, layers, maxConcurrentDecodes);
+        }
+        catch
+        {
+            opened.ForEach(session => session.Dispose());
+            throw;
+        }
+    }
+
+    /// <summary>
+    /// The decoder prompt for transcribing <paramref name="language"/> (Whisper's code, e.g. <c>es</c>)
+    /// without timestamps: <c>&lt;|startoftranscript|&gt;&lt;|es|&gt;&lt;|transcribe|&gt;&lt;|notimestamps|&gt;</c>;
+    /// the English-only models take neither language nor task.
+    /// </summary>
+    /// <exception cref="NotSupportedException">The model does not know the language.</exception>
+    public int[] Prompt(string language)
+    {
+        var start = Tokenizer.RequireSpecial(WhisperTokenizer.StartOfTranscript);
+        var noTimestamps = Tokenizer.RequireSpecial(WhisperTokenizer.NoTimestamps);
+        if (!IsMultilingual)
+        {
+            return language == "en"
+                ? [start, noTimestamps]
+                : throw new NotSupportedException($"This Whisper model is English-only; it cannot transcribe '{language}'.");
+        }
+
+        var languageToken = Tokenizer.FindSpecial($"<|{language}|>")
+            ?? throw new NotSupportedException($"This Whisper model has no language token <|{language}|>.");
+        return [start, languageToken, Tokenizer.RequireSpecial(WhisperTokenizer.Transcribe), noTimestamps];
+    }
+
+    /// <summary>Transcribes up to 30 s of audio (samples in [-1, 1]); returns the text ("" for none).</summary>
+    public string Transcribe(ReadOnlySpan<float> samples, int[] prompt, WhisperDecodeLimits limits) =>
+        Tokenizer.Decode(Generate(samples, prompt, limits)).Trim();
+
+    /// <summary>The text tokens greedy decoding gives for up to 30 s of audio.</summary>
+    public IReadOnlyList<int> Generate(ReadOnlySpan<float> samples, int[] prompt, WhisperDecodeLimits limits)
+    {
+        ArgumentNullException.ThrowIfNull(prompt);
+        ArgumentNullException.ThrowIfNull(limits);
+        var features = Features.Compute(samples);
+        _decodeSlots.Wait();
+        try
+        {
+            return GenerateGreedy(features, prompt, Math.Min(limits.MaxTokens, DecoderContext - prompt.Length), limits);
+        }
+        finally
+        {
+            _decodeSlots.Release();
+        }
+    }
+
+    public void Dispose()
+    {
+        _encoder.Dispose();
+        _decoder.Dispose();
+        _decoderWithPast.Dispose();
+        _decodeSlots.Dispose();
+    }
+
+    private IEnumerable<string> CacheNames(Func<int, string, string, string> name, (string Part, string Kind)[] parts)
+    {
+        for (var layer = 0; layer < Layers; layer++)
+        {
+            foreach (var (part, kind) in parts)
+            {
+                yield return name(layer, part, kind);
+            }
+        }
+    }
+
+    private static InferenceSession Open(OnnxSessionFactory sessions, string path, List<InferenceSession> opened)
+    {
+        try
+        {
+            var session = sessions.Open(path);
+            opened.Add(session);
+            return session;
+        }
+        catch (OnnxRuntimeException e)
+        {
+            throw new InvalidDataException($"{path} could not be loaded as an ONNX model: {e.Message}", e);
+        }
+    }
+
+    private static int ReadMelBins(string configPath)
+    {
+        if (!File.Exists(configPath))
+        {
+            throw new FileNotFoundException($"The Whisper encoder does not fix its mel bins, and {configPath} (num_mel_bins) is missing.", configPath);
+        }
+
+        using var json = JsonDocument.Parse(File.ReadAllText(configPath));
+        return json.RootElement.TryGetProperty("num_mel_bins", out var bins) && bins.TryGetInt32(out var value) && value is 80 or 128
+            ? value
+            : throw new InvalidDataException($"{configPath} has no num_mel_bins of 80 or 128.");
+    }
+}

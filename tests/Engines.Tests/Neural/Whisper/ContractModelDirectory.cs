@@ -1,0 +1,30 @@
+using Microsoft.Extensions.Logging.Abstractions;
+using SpeechCluster.Engines.Neural;
+using SpeechCluster.Engines.Neural.Whisper;
+using SpeechCluster.TestSupport.ContractModels;
+
+namespace SpeechCluster.Engines.Tests.Neural.Whisper;
+
+/// <summary>A Whisper contract model written to a temporary directory, deleted on dispose.</summary>
+internal sealed class ContractModelDirectory : IDisposable
+{
+    public static readonly OnnxSessionFactory Sessions = new(OnnxDevice.Cpu, NullLogger<OnnxSessionFactory>.Instance);
+
+    public ContractModelDirectory(string text, string language = "es", string? loop = null, double tokensPerSecond = 10)
+    {
+        Path = System.IO.Path.Combine(System.IO.Path.GetTempPath(), "whisper-contract-" + Guid.NewGuid().ToString("N"));
+        WhisperContractModel.Write(Path, text, language, loop, tokensPerSecond);
+    }
+
+    public string Path { get; }
+
+    public WhisperModel Load() => WhisperModel.Load(Path, Sessions);
+
+    public void Dispose() => Directory.Delete(Path, recursive: true);
+
+    /// <summary>A 16 kHz sine, as PCM.</summary>
+    public static short[] Tone(double seconds, double hz = 440, double amplitude = 0.3) =>
+        Enumerable.Range(0, (int)(seconds * 16000))
+            .Select(i => (short)(amplitude * short.MaxValue * Math.Sin(2 * Math.PI * hz * i / 16000)))
+            .ToArray();
+}

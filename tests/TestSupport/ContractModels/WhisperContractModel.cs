@@ -1,0 +1,256 @@
+using System.Text;
+using System.Text.Json;
+using SpeechCluster.TestSupport.Onnx;
+using static Onnx.TensorProto.Types;
+
+namespace SpeechCluster.TestSupport.ContractModels;
+
+/// <summary>
+/// A tiny Whisper with the inputs and outputs of the optimum split export (encoder_model.onnx,
+/// decoder_model.onnx, decoder_with_past_model.onnx, tokenizer.json) whose decoder spells a known
+/// text, so recognition tests know what to expect.
+/// </summary>
+/// <remarks>
+/// The vocabulary is the 256 byte-level tokens (id = byte) and Whisper's special tokens. Behaviour:
+/// <list type="bullet">
+/// <item>the encoder outputs, per pair of frames, the loudest mel bin of the features;</item>
+/// <item>the decoders count the "loud" encoder frames (1.0 above the quietest, i.e. 20 dB in
+/// Whisper's scaled log10) in the cross-attention cache and allow <c>tokensPerSecond</c> text tokens
+/// per second of them: silence gives end-of-text at once, a short sound a prefix of the text;</item>
+/// <item>the token at position p (p = past self-attention length + index in input_ids) is the text's
+/// token p − 3 (after the 4-token prompt), then end-of-text (or <c>loop</c> repeated forever);</item>
+/// <item>every input id must be the token expected at its position (the prompt
+/// <c>&lt;|startoftranscript|&gt;&lt;|lang|&gt;&lt;|transcribe|&gt;&lt;|notimestamps|&gt;</c>, then what it
+/// emitted), and every layer's self-attention cache must be as long as the first: otherwise it
+/// emits '#' forever, so a decode loop that feeds the wrong token or a cache that does not grow
+/// gives the wrong text;</item>
+/// <item>present self-attention caches are the past ones concatenated with the new positions.</item>
+/// </list>
+/// </remarks>
+public static class WhisperContractModel
+{
+    public const int MelBins = 80;
+    public const int Layers = 2;
+    public const int Heads = 2;
+    public const int HeadSize = 4;
+    public const int ModelSize = Heads * HeadSize;
+    public const int EndOfText = 256;
+    public static readonly string[] Specials =
+        ["<|endoftext|>", "<|startoftranscript|>", "<|en|>", "<|es|>", "<|fr|>", "<|translate|>", "<|transcribe|>", "<|notimestamps|>", "<|0.00|>"];
+
+    public static int Vocabulary => 256 + Specials.Length;
+
+    private const int Positions = 449;
+    private const int PromptLength = 4;
+    private const int Garbage = '#';
+
+    /// <summary>Writes the model files into <paramref name="directory"/>.</summary>
+    /// <param name="text">What it recognises (UTF-8 bytes, one token each).</param>
+    /// <param name="language">Its language token; any other prompt gives '#'s.</param>
+    /// <param name="loop">When set, after <paramref name="text"/> it repeats this forever instead of ending.</param>
+    /// <param name="tokensPerSecond">Text tokens allowed per second of loud audio.</param>
+    public static void Write(string directory, string text, string language = "es", string? loop = null, double tokensPerSecond = 10)
+    {
+        Directory.CreateDirectory(directory);
+        var prompt = new long[] { Id("<|startoftranscript|>"), Id($"<|{language}|>"), Id("<|transcribe|>"), Id("<|notimestamps|>") };
+        var emitted = Emitted(text, loop);
+        Encoder().Save(Path.Combine(directory, "encoder_model.onnx"));
+        Decoder(prompt, emitted, tokensPerSecond, withPast: false).Save(Path.Combine(directory, "decoder_model.onnx"));
+        Decoder(prompt, emitted, tokensPerSecond, withPast: true).Save(Path.Combine(directory, "decoder_with_past_model.onnx"));
+        File.WriteAllText(Path.Combine(directory, "tokenizer.json"), TokenizerJson());
+        File.WriteAllText(Path.Combine(directory, "config.json"),
+            JsonSerializer.Serialize(new { num_mel_bins = MelBins, decoder_layers = Layers, d_model = ModelSize }));
+    }
+
+    /// <summary>The encoder alone, with an input of another name (for signature tests).</summary>
+    public static byte[] EncoderWithInput(string inputName) => Encoder(inputName).ToBytes();
+
+    public static int Id(string special)
+    {
+        var index = Array.IndexOf(Specials, special);
+        return index >= 0 ? 256 + index : throw new ArgumentException($"no special token {special}");
+    }
+
+    /// <summary>The tokens emitted after the prompt, up to the end of the decoder's context.</summary>
+    private static long[] Emitted(string text, string? loop)
+    {
+        var tokens = Encoding.UTF8.GetBytes(text).Select(b => (long)b).ToList();
+        if (loop is null)
+        {
+            tokens.Add(EndOfText);
+        }
+        else
+        {
+            var repeat = Encoding.UTF8.GetBytes(loop);
+            while (tokens.Count < Positions)
+            {
+                tokens.AddRange(repeat.Select(b => (long)b));
+            }
+        }
+
+        while (tokens.Count < Positions)
+        {
+            tokens.Add(EndOfText);
+        }
+
+        return [.. tokens.Take(Positions)];
+    }
+
+    private static OnnxGraphBuilder Encoder(string inputName = "input_features")
+    {
+        var g = new OnnxGraphBuilder("whisper-contract-encoder")
+            .Input(inputName, DataType.Float, "batch_size", MelBins, 3000)
+            .Output("last_hidden_state", DataType.Float, "batch_size", 1500, ModelSize);
+        var loudest = g.Node("ReduceMax", [inputName], null, ("axes", new long[] { 1 }), ("keepdims", 1L));
+        var frames = g.Node("Transpose", [loudest], null, ("perm", new long[] { 0, 2, 1 }));
+        var halved = g.Node("Slice", [frames, g.Scalars(0), g.Scalars(3000), g.Scalars(1), g.Scalars(2)]);
+        g.Node("Mul", [halved, g.Constant("ones_d", Enumerable.Repeat(1f, ModelSize).ToArray(), ModelSize)], ["last_hidden_state"]);
+        return g;
+    }
+
+    private static OnnxGraphBuilder Decoder(long[] prompt, long[] emitted, double tokensPerSecond, bool withPast)
+    {
+        var g = new OnnxGraphBuilder(withPast ? "whisper-contract-decoder-with-past" : "whisper-contract-decoder");
+        g.Input("input_ids", DataType.Int64, "batch_size", "decoder_sequence_length");
+        if (!withPast)
+        {
+            g.Input("encoder_hidden_states", DataType.Float, "batch_size", "encoder_sequence_length / 2", ModelSize);
+        }
+
+        g.Output("logits", DataType.Float, "batch_size", "decoder_sequence_length", Vocabulary);
+        for (var layer = 0; layer < Layers; layer++)
+        {
+            foreach (var part in new[] { "decoder", "encoder" })
+            {
+                foreach (var kind in new[] { "key", "value" })
+                {
+                    if (withPast)
+                    {
+                        var length = part == "decoder" ? "past_decoder_sequence_length" : "encoder_sequence_length_out";
+                        g.Input($"past_key_values.{layer}.{part}.{kind}", DataType.Float, "batch_size", Heads, length, HeadSize);
+                    }
+
+                    if (!withPast || part == "decoder")
+                    {
+                        var length = part == "decoder" ? "past_decoder_sequence_length + 1" : "encoder_sequence_length_out";
+                        g.Output($"present.{layer}.{part}.{kind}", DataType.Float, "batch_size", Heads, length, HeadSize);
+                    }
+                }
+            }
+        }
+
+        var ids = g.Node("Reshape", ["input_ids", g.Scalars(-1)]);
+        var count = g.Node("Squeeze", [g.Node("Shape", ["input_ids"], null, ("start", 1L), ("end", 2L)), g.Scalars(0)]);
+        var positions = g.Node("Range", [g.Constant("zero", [0L]), count, g.Constant("one", [1L])]);
+        var cacheOk = g.Constant("cache_ok", [1f]);
+        string crossKey;
+        if (withPast)
+        {
+            var pastLength = g.Node("Shape", ["past_key_values.0.decoder.key"], null, ("start", 2L), ("end", 3L));
+            positions = g.Node("Add", [positions, pastLength]);
+            for (var layer = 0; layer < Layers; layer++)
+            {
+                foreach (var kind in new[] { "key", "value" })
+                {
+                    var past = $"past_key_values.{layer}.decoder.{kind}";
+                    var length = g.Node("Shape", [past], null, ("start", 2L), ("end", 3L));
+                    var same = g.Node("Cast", [g.Node("Equal", [length, pastLength])], null, ("to", (long)DataType.Float));
+                    cacheOk = g.Node("Mul", [cacheOk, g.Node("Squeeze", [same, g.Scalars(0)])]);
+                    g.Node("Concat", [past, NewEntries(g, layer, kind)], [$"present.{layer}.decoder.{kind}"], ("axis", 0L + 2));
+                }
+            }
+
+            // Every layer's cross-attention cache takes part, so a decode loop that loses one is caught.
+            crossKey = g.Node("Concat", [.. CrossCacheNames("past_key_values")], null, ("axis", 1L));
+        }
+        else
+        {
+            var heads = g.Node("Reshape", ["encoder_hidden_states", g.Scalars(0, -1, Heads, HeadSize)]);
+            var cross = g.Node("Transpose", [heads], null, ("perm", new long[] { 0, 2, 1, 3 }));
+            for (var layer = 0; layer < Layers; layer++)
+            {
+                foreach (var kind in new[] { "key", "value" })
+                {
+                    g.Node("Identity", [NewEntries(g, layer, kind)], [$"present.{layer}.decoder.{kind}"]);
+                    g.Node("Identity", [cross], [$"present.{layer}.encoder.{kind}"]);
+                }
+            }
+
+            crossKey = g.Node("Concat", [.. CrossCacheNames("present")], null, ("axis", 1L));
+        }
+
+        g.Node("Unsqueeze", [Logits(g, ids, positions, crossKey, cacheOk, prompt, emitted, tokensPerSecond), g.Scalars(0)], ["logits"]);
+        return g;
+    }
+
+    private static IEnumerable<string> CrossCacheNames(string prefix) =>
+        Enumerable.Range(0, Layers).SelectMany(layer => new[] { $"{prefix}.{layer}.encoder.key", $"{prefix}.{layer}.encoder.value" });
+
+    /// <summary>The self-attention entries of the new positions: the token ids, broadcast to [batch, heads, seq, head size].</summary>
+    private static string NewEntries(OnnxGraphBuilder g, int layer, string kind)
+    {
+        var ids = g.Node("Cast", ["input_ids"], null, ("to", (long)DataType.Float));
+        var column = g.Node("Unsqueeze", [ids, g.Scalars(1, 3)]);
+        return g.Node("Mul", [column, g.Constant($"ones_{layer}_{kind}", Enumerable.Repeat(1f, Heads * HeadSize).ToArray(), 1, Heads, 1, HeadSize)]);
+    }
+
+    private static string Logits(OnnxGraphBuilder g, string ids, string positions, string crossKey, string cacheOk,
+        long[] prompt, long[] emitted, double tokensPerSecond)
+    {
+        // Row p of the table: what follows position p (the prompt's last position predicts emitted[0]).
+        var table = new float[Positions * Vocabulary];
+        var expected = new long[Positions];
+        for (var p = 0; p < Positions; p++)
+        {
+            var next = p < PromptLength - 1 ? EndOfText : emitted[p - (PromptLength - 1)];
+            table[p * Vocabulary + next] = 10;
+            expected[p] = p < PromptLength ? prompt[p] : emitted[p - PromptLength];
+        }
+
+        var rows = g.Node("Gather", [g.Constant("table", table, Positions, Vocabulary), positions], null, ("axis", 0L));
+        var endRow = g.Constant("end_row", OneHot(EndOfText), Vocabulary);
+        var garbageRow = g.Constant("garbage_row", OneHot(Garbage), Vocabulary);
+        var one = g.Constant("one_f", [1f]);
+
+        // Loud encoder frames (50 a second) allow tokensPerSecond / 50 tokens each.
+        var quietest = g.Node("ReduceMin", [crossKey], null, ("keepdims", 0L));
+        var loud = g.Node("Greater", [crossKey, g.Node("Add", [quietest, one])]);
+        var loudFrames = g.Node("ReduceSum", [g.Node("Cast", [loud], null, ("to", (long)DataType.Float))], null, ("keepdims", 0L));
+        var budget = g.Node("Mul", [loudFrames, g.Constant("per_entry", [(float)(tokensPerSecond / 50 / (2 * Layers * Heads * HeadSize))])]);
+        var index = g.Node("Sub", [g.Node("Cast", [positions], null, ("to", (long)DataType.Float)), g.Constant("prompt_last", [(float)(PromptLength - 1)])]);
+        var speak = g.Node("Unsqueeze", [g.Node("Cast", [g.Node("Less", [index, budget])], null, ("to", (long)DataType.Float)), g.Scalars(1)]);
+        var spoken = g.Node("Add", [g.Node("Mul", [rows, speak]), g.Node("Mul", [endRow, g.Node("Sub", [one, speak])])]);
+
+        var matches = g.Node("Cast", [g.Node("Equal", [ids, g.Node("Gather", [g.Constant("expected", expected, Positions), positions])])], null, ("to", (long)DataType.Float));
+        var ok = g.Node("Mul", [g.Node("ReduceMin", [matches], null, ("keepdims", 0L)), cacheOk]);
+        return g.Node("Add", [g.Node("Mul", [spoken, ok]), g.Node("Mul", [garbageRow, g.Node("Sub", [one, ok])])]);
+    }
+
+    private static float[] OneHot(int id)
+    {
+        var row = new float[Vocabulary];
+        row[id] = 10;
+        return row;
+    }
+
+    /// <summary>tokenizer.json: byte-level vocabulary (GPT-2's byte-to-character map, written here independently of the product's) and Whisper's special tokens.</summary>
+    private static string TokenizerJson()
+    {
+        var vocab = new Dictionary<string, int>();
+        var next = 256;
+        for (var b = 0; b < 256; b++)
+        {
+            var printable = b is >= 33 and <= 126 or >= 161 and <= 172 or >= 174 and <= 255;
+            vocab[((char)(printable ? b : next++)).ToString()] = b;
+        }
+
+        var added = Specials.Select((text, i) => new { id = 256 + i, content = text, special = text != "<|0.00|>" });
+        return JsonSerializer.Serialize(new
+        {
+            version = "1.0",
+            added_tokens = added,
+            model = new { type = "BPE", vocab, merges = Array.Empty<string>() },
+            decoder = new { type = "ByteLevel" },
+        });
+    }
+}
