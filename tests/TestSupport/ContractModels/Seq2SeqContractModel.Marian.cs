@@ -14,11 +14,11 @@ public static partial class Seq2SeqContractModel
     };
 
     /// <summary>A source on which greedy and beam search disagree (see <see cref="WriteMarian"/>).</summary>
-    public const string MarianBeamTrap = "trap next";
+    public const string MarianBeamTrap = "trap next more";
 
-    public const string MarianBeamTrapGreedy = "uno tres";
+    public const string MarianBeamTrapGreedy = "uno tres seis";
 
-    public const string MarianBeamTrapBeam = "dos cuatro";
+    public const string MarianBeamTrapBeam = "dos cuatro cinco";
 
     /// <summary>
     /// Writes a Marian (OPUS-MT style) en → es contract model into <paramref name="directory"/>: the
@@ -26,14 +26,16 @@ public static partial class Seq2SeqContractModel
     /// own ids: <c>&lt;/s&gt;</c>=0, <c>&lt;unk&gt;</c>=1, ..., <c>&lt;pad&gt;</c> last, unlike the SentencePiece
     /// ids) and <c>config.json</c>. It translates <see cref="MarianDictionary"/> word by word. On
     /// <see cref="MarianBeamTrap"/>, "trap" gives "uno" slightly above "dos", but after "uno" "next"
-    /// is nearly uniform (a weak "tres"), after "dos" a sure "cuatro": greedy writes
-    /// <see cref="MarianBeamTrapGreedy"/>, a beam of 2 <see cref="MarianBeamTrapBeam"/>.
+    /// is nearly uniform (a weak "tres"), after "dos" a sure "cuatro"; "more" becomes "cinco" after
+    /// "dos" two steps back and "seis" after "uno": greedy writes <see cref="MarianBeamTrapGreedy"/>,
+    /// a beam of 2 <see cref="MarianBeamTrapBeam"/> (and "dos cuatro seis" if the cache is not
+    /// reordered with the beams).
     /// </summary>
     public static void WriteMarian(string directory)
     {
         Directory.CreateDirectory(directory);
-        string[] sourceWords = [.. MarianDictionary.Keys, "trap", "next"];
-        string[] targetWords = [.. MarianDictionary.Values, "uno", "dos", "tres", "cuatro"];
+        string[] sourceWords = [.. MarianDictionary.Keys, "trap", "next", "more"];
+        string[] targetWords = [.. MarianDictionary.Values, "uno", "dos", "tres", "cuatro", "cinco", "seis", "siete"];
         var (sourceModel, sourcePieces) = SentencePieceModelWriter.ForWords(SentencePieceModelWriter.ModelType.Unigram, sourceWords);
         var (targetModel, targetPieces) = SentencePieceModelWriter.ForWords(SentencePieceModelWriter.ModelType.Unigram, targetWords);
         File.WriteAllBytes(Path.Combine(directory, "source.spm"), sourceModel);
@@ -95,6 +97,12 @@ public static partial class Seq2SeqContractModel
         Row(Id("next"), 0)[(int)Id("tres")] = 10;
         Row(Id("next"), 1)[(int)Id("tres")] = 1;
         Row(Id("next"), 2)[(int)Id("cuatro")] = 10;
+        string[] more = ["siete", "seis", "cinco"];
+        for (var context = 0; context < classes; context++)
+        {
+            Row(Id("more"), context).Clear();
+            Row(Id("more"), context)[(int)Id(more[context])] = 10;
+        }
 
         WriteOnnx(directory, vocab, contextClass, classes, table, Context.PreviousToken);
     }

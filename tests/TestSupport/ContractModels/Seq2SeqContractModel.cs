@@ -12,8 +12,9 @@ namespace SpeechCluster.TestSupport.ContractModels;
 /// Model width = vocabulary size, one head. The encoder turns each source id into its one-hot row
 /// (zeroed where the attention mask is 0). At decoder position t the logits are
 /// <c>table[source id at t, context class]</c>, where the context class is that of the last input
-/// token (Marian: the previous output, so a choice made earlier changes later ones) or, in the
-/// decoder with past and for NLLB, that of the token cached at position 1 (the target language).
+/// token in the first step; in later steps, for Marian, the larger class of the token fed now and
+/// the one fed before it (read from the cache: beam search must reorder the cache with the beams),
+/// and for NLLB that of the token cached at position 1 (the target language).
 /// Position t is the length of the self-attention cache and the source row is read from the
 /// cross-attention cache, so a cache that is not passed on, not grown or mixed up between rows
 /// yields a wrong text by construction. The self-attention cache holds each input token one-hot.
@@ -76,7 +77,8 @@ public static partial class Seq2SeqContractModel
         var clamped = ClampToSource(graph, position, graph.Node("Shape", ["encoder_hidden_states"], null, ("start", 1L), ("end", 2L)));
         var sourceRow = graph.Node("Slice", ["encoder_hidden_states", clamped, graph.Node("Add", [clamped, graph.Scalars(1)]), graph.Scalars(1)]);
         var lastToken = graph.Node("Slice", ["input_ids", position, length, graph.Scalars(1)]);
-        Logits(graph, vocab, contextClass, classes, table, sourceRow, lastToken);
+        var classOf = graph.Constant("context_class", contextClass, contextClass.Length);
+        Logits(graph, vocab, classes, table, sourceRow, graph.Node("Gather", [classOf, lastToken]));
 
         var selfCache = graph.Node("Unsqueeze", [graph.Node("Gather", [OneHotTable(graph, vocab), "input_ids"]), graph.Scalars(1)]);
         var crossCache = graph.Node("Unsqueeze", ["encoder_hidden_states", graph.Scalars(1)]);
@@ -119,10 +121,21 @@ public static partial class Seq2SeqContractModel
         var clamped = ClampToSource(graph, position, graph.Node("Shape", [crossKey], null, ("start", 2L), ("end", 3L)));
         var row4 = graph.Node("Slice", [crossKey, clamped, graph.Node("Add", [clamped, graph.Scalars(1)]), graph.Scalars(2)]);
         var sourceRow = graph.Node("Squeeze", [row4, graph.Scalars(1)]);
-        var contextToken = context == Context.PreviousToken
-            ? "input_ids"
-            : graph.Node("ArgMax", [graph.Node("Squeeze", [graph.Node("Slice", [$"past_key_values.{last}.decoder.value", graph.Scalars(1), graph.Scalars(2), graph.Scalars(2)]), graph.Scalars(1)])], null, ("axis", 2L), ("keepdims", 0L));
-        Logits(graph, vocab, contextClass, classes, table, sourceRow, contextToken);
+        var classOf = graph.Constant("context_class", contextClass, contextClass.Length);
+        string classId;
+        if (context == Context.PreviousToken)
+        {
+            // The larger class of the token fed now and the one fed before it (read from the cache),
+            // so an output can depend on a choice two steps back: beam search must reorder the cache.
+            var before = CachedToken(graph, $"past_key_values.{last}.decoder.value", graph.Node("Sub", [position, graph.Scalars(1)]), position);
+            classId = graph.Node("Max", [graph.Node("Gather", [classOf, "input_ids"]), graph.Node("Gather", [classOf, before])]);
+        }
+        else
+        {
+            classId = graph.Node("Gather", [classOf, CachedToken(graph, $"past_key_values.{last}.decoder.value", graph.Scalars(1), graph.Scalars(2))]);
+        }
+
+        Logits(graph, vocab, classes, table, sourceRow, classId);
 
         var newEntry = graph.Node("Unsqueeze", [graph.Node("Gather", [OneHotTable(graph, vocab), "input_ids"]), graph.Scalars(1)]);
         for (var layer = 0; layer < Layers; layer++)
@@ -134,16 +147,18 @@ public static partial class Seq2SeqContractModel
         return graph;
     }
 
-    /// <summary>logits [batch, 1, vocab] = table[argmax(source row) × classes + class(context token)].</summary>
-    private static void Logits(OnnxGraphBuilder graph, int vocab, long[] contextClass, int classes, float[] table, string sourceRow, string contextToken)
+    /// <summary>logits [batch, 1, vocab] = table[argmax(source row) × classes + context class].</summary>
+    private static void Logits(OnnxGraphBuilder graph, int vocab, int classes, float[] table, string sourceRow, string contextClassId)
     {
         var sourceId = graph.Node("ArgMax", [sourceRow], null, ("axis", 2L), ("keepdims", 0L));
-        var classOf = graph.Constant("context_class", contextClass, contextClass.Length);
-        var contextClassId = graph.Node("Gather", [classOf, contextToken]);
         var row = graph.Node("Add", [graph.Node("Mul", [sourceId, graph.Scalars(classes)]), contextClassId]);
         var logitsTable = graph.Constant("logits_table", table, vocab * classes, vocab);
         graph.Node("Gather", [logitsTable, row], ["logits"]);
     }
+
+    /// <summary>The token id held one-hot at cache positions [start, end) (one position): [batch, 1].</summary>
+    private static string CachedToken(OnnxGraphBuilder graph, string cache, string start, string end) =>
+        graph.Node("ArgMax", [graph.Node("Squeeze", [graph.Node("Slice", [cache, start, end, graph.Scalars(2)]), graph.Scalars(1)])], null, ("axis", 2L), ("keepdims", 0L));
 
     private static string ClampToSource(OnnxGraphBuilder graph, string position, string sourceLength) =>
         graph.Node("Min", [position, graph.Node("Sub", [sourceLength, graph.Scalars(1)])]);
