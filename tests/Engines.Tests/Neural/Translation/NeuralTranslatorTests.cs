@@ -52,6 +52,18 @@ public sealed class NeuralTranslatorTests(ContractModelDirectory models) : IClas
         Assert.Equal([Seq2SeqContractModel.MarianBeamTrapBeam, "hola mundo buen día"], beam.TranslateBatch(requests));
     }
 
+    [Theory]
+    [InlineData(1)]
+    [InlineData(2)]
+    public void The_output_is_bounded_relative_to_the_source_length(int beamWidth)
+    {
+        // Five source ids (four words and </s>) × 0.5 → at most three output tokens.
+        var decoding = new DecodingOptions { BeamWidth = beamWidth, MaxLengthFactor = 0.5, MaxLengthExtra = 0 };
+        using var model = NeuralTranslationModel.LoadMarian(models.Marian, ContractModelDirectory.Sessions, "en", "es", new NeuralTranslationOptions { Decoding = decoding });
+
+        Assert.Equal(["hola mundo buen"], model.TranslateBatch([new("hello world good day", "en", "es")]));
+    }
+
     [Fact]
     public void A_batch_of_different_lengths_and_targets_gives_each_sentence_its_own_translation()
     {

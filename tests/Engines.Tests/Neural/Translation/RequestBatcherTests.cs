@@ -38,29 +38,40 @@ public sealed class RequestBatcherTests
     [Fact]
     public async Task No_more_batches_run_at_once_than_allowed()
     {
+        var gate = new Lock();
         var running = 0;
         var most = 0;
+        var twoRunning = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
         var release = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
         await using var batcher = new RequestBatcher<int, int>(
             async (batch, _) =>
             {
-                var now = Interlocked.Increment(ref running);
-                InterlockedMax(ref most, now);
+                lock (gate)
+                {
+                    most = Math.Max(most, ++running);
+                    if (running == 2)
+                    {
+                        twoRunning.TrySetResult();
+                    }
+                }
+
                 await release.Task;
-                Interlocked.Decrement(ref running);
+                lock (gate)
+                {
+                    running--;
+                }
+
                 return [.. batch];
             },
             new RequestBatcherOptions { Window = TimeSpan.Zero, MaxBatchSize = 1, MaxConcurrentBatches = 2 });
 
         var calls = Enumerable.Range(0, 6).Select(value => batcher.SubmitAsync(value)).ToArray();
-        while (Volatile.Read(ref running) < 2)
-        {
-            await Task.Yield();
-        }
-
+        await twoRunning.Task;
         release.SetResult();
+
         Assert.Equal(Enumerable.Range(0, 6), await Task.WhenAll(calls));
         Assert.Equal(2, most);
+        Assert.Equal(6, batcher.BatchesRun);
     }
 
     [Fact]
@@ -72,13 +83,5 @@ public sealed class RequestBatcherTests
 
         var error = await Assert.ThrowsAsync<InvalidOperationException>(() => batcher.SubmitAsync(1));
         Assert.Equal("model broke", error.Message);
-    }
-
-    private static void InterlockedMax(ref int target, int value)
-    {
-        int seen;
-        while ((seen = Volatile.Read(ref target)) < value && Interlocked.CompareExchange(ref target, value, seen) != seen)
-        {
-        }
     }
 }
