@@ -1,0 +1,123 @@
+using Microsoft.ML.OnnxRuntime;
+using Microsoft.ML.OnnxRuntime.Tensors;
+
+namespace SpeechCluster.Engines.Neural.Translation;
+
+/// <summary>
+/// The inputs and outputs of an encoder-decoder translation model split into three ONNX files, as
+/// Hugging Face optimum's <c>optimum-cli export onnx --task text2text-generation-with-past</c> writes
+/// them for MarianMT (OPUS-MT) and M2M100/NLLB-200, and as the Xenova/* repositories on the Hub ship
+/// them (under <c>onnx/</c>). Checked so that a wrong file fails at load with a message naming it.
+/// </summary>
+/// <remarks>
+/// <list type="bullet">
+/// <item><c>encoder_model.onnx</c>: <c>input_ids</c>, <c>attention_mask</c> (int64 [batch, source])
+///   → <c>last_hidden_state</c> (float [batch, source, d_model]).</item>
+/// <item><c>decoder_model.onnx</c> (the first step): <c>encoder_attention_mask</c> (int64 [batch, source]),
+///   <c>input_ids</c> (int64 [batch, target]), <c>encoder_hidden_states</c> (float [batch, source, d_model])
+///   → <c>logits</c> (float [batch, target, vocab]) and, per layer i, <c>present.{i}.decoder.key/value</c>
+///   and <c>present.{i}.encoder.key/value</c> (float [batch, heads, length, head_dim]).</item>
+/// <item><c>decoder_with_past_model.onnx</c> (every later step): <c>encoder_attention_mask</c>,
+///   <c>input_ids</c> (int64 [batch, 1]) and, per layer, <c>past_key_values.{i}.decoder.key/value</c> and
+///   <c>past_key_values.{i}.encoder.key/value</c> → <c>logits</c> and <c>present.{i}.decoder.key/value</c>
+///   only: since optimum PR #872 (huggingface/optimum, 2023) the cross-attention cache is not output
+///   again, it stays what the first step produced.</item>
+/// </list>
+/// The merged <c>decoder_model_merged.onnx</c> (one file with a <c>use_cache_branch</c> input) is not used.
+/// </remarks>
+public static class Seq2SeqSignature
+{
+    public const string EncoderFile = "encoder_model.onnx";
+    public const string DecoderFile = "decoder_model.onnx";
+    public const string DecoderWithPastFile = "decoder_with_past_model.onnx";
+
+    public const string InputIds = "input_ids";
+    public const string AttentionMask = "attention_mask";
+    public const string LastHiddenState = "last_hidden_state";
+    public const string EncoderAttentionMask = "encoder_attention_mask";
+    public const string EncoderHiddenStates = "encoder_hidden_states";
+    public const string Logits = "logits";
+
+    /// <summary>The four cache tensors of one layer, in the order they are named here.</summary>
+    public static readonly string[] CacheParts = ["decoder.key", "decoder.value", "encoder.key", "encoder.value"];
+
+    public static string Past(int layer, string part) => $"past_key_values.{layer}.{part}";
+
+    public static string Present(int layer, string part) => $"present.{layer}.{part}";
+
+    public static void VerifyEncoder(InferenceSession session, string path)
+    {
+        Expect(session.InputMetadata, path, "input", InputIds, TensorElementType.Int64, 2);
+        Expect(session.InputMetadata, path, "input", AttentionMask, TensorElementType.Int64, 2);
+        Expect(session.OutputMetadata, path, "output", LastHiddenState, TensorElementType.Float, 3);
+    }
+
+    /// <summary>Checks the first-step decoder; returns its number of layers.</summary>
+    public static int VerifyDecoder(InferenceSession session, string path)
+    {
+        Expect(session.InputMetadata, path, "input", EncoderAttentionMask, TensorElementType.Int64, 2);
+        Expect(session.InputMetadata, path, "input", InputIds, TensorElementType.Int64, 2);
+        Expect(session.InputMetadata, path, "input", EncoderHiddenStates, TensorElementType.Float, 3);
+        Expect(session.OutputMetadata, path, "output", Logits, TensorElementType.Float, 3);
+        var layers = CountLayers(session.OutputMetadata.Keys, "present.", path);
+        for (var layer = 0; layer < layers; layer++)
+        {
+            foreach (var part in CacheParts)
+            {
+                Expect(session.OutputMetadata, path, "output", Present(layer, part), TensorElementType.Float, 4);
+            }
+        }
+
+        return layers;
+    }
+
+    /// <summary>Checks the decoder that reads the cache, with as many layers as the first-step decoder.</summary>
+    public static void VerifyDecoderWithPast(InferenceSession session, string path, int layers)
+    {
+        Expect(session.InputMetadata, path, "input", EncoderAttentionMask, TensorElementType.Int64, 2);
+        Expect(session.InputMetadata, path, "input", InputIds, TensorElementType.Int64, 2);
+        Expect(session.OutputMetadata, path, "output", Logits, TensorElementType.Float, 3);
+        var found = CountLayers(session.InputMetadata.Keys, "past_key_values.", path);
+        if (found != layers)
+        {
+            throw new InvalidDataException($"{path} has {found} cached layers but {DecoderFile} has {layers}: the two files come from different exports.");
+        }
+
+        for (var layer = 0; layer < layers; layer++)
+        {
+            foreach (var part in CacheParts)
+            {
+                Expect(session.InputMetadata, path, "input", Past(layer, part), TensorElementType.Float, 4);
+            }
+
+            Expect(session.OutputMetadata, path, "output", Present(layer, "decoder.key"), TensorElementType.Float, 4);
+            Expect(session.OutputMetadata, path, "output", Present(layer, "decoder.value"), TensorElementType.Float, 4);
+        }
+    }
+
+    private static int CountLayers(IEnumerable<string> names, string prefix, string path)
+    {
+        var layers = names.Count(name => name.StartsWith(prefix, StringComparison.Ordinal) && name.EndsWith(".decoder.key", StringComparison.Ordinal));
+        if (layers == 0)
+        {
+            throw new InvalidDataException($"{path} has no '{prefix}{{i}}.decoder.key' tensors: not an optimum seq2seq export with a cache (export with --task text2text-generation-with-past).");
+        }
+
+        return layers;
+    }
+
+    private static void Expect(IReadOnlyDictionary<string, NodeMetadata> metadata, string path, string kind, string name, TensorElementType type, int rank)
+    {
+        if (!metadata.TryGetValue(name, out var node))
+        {
+            throw new InvalidDataException(
+                $"{path} is not the expected seq2seq export: it lacks the {kind} '{name}'; its {kind}s are [{string.Join(", ", metadata.Keys)}].");
+        }
+
+        if (!node.IsTensor || node.ElementDataType != type || node.Dimensions.Length != rank)
+        {
+            throw new InvalidDataException(
+                $"{path}: the {kind} '{name}' should be a rank-{rank} {type} tensor, found {node.ElementDataType} with {node.Dimensions.Length} dimensions.");
+        }
+    }
+}
