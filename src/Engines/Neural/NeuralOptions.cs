@@ -23,6 +23,9 @@ public sealed class NeuralOptions
     /// <summary>Threads one model run may use on the CPU.</summary>
     public int IntraOpThreads { get; set; } = 1;
 
+    /// <summary>Beams of translation search; 1 is greedy (fastest).</summary>
+    public int BeamWidth { get; set; } = 1;
+
     /// <summary>How long a model waits for more requests to run them as one batch. At most 10 ms by default.</summary>
     public TimeSpan BatchWindow { get; set; } = TimeSpan.FromMilliseconds(10);
 
@@ -31,6 +34,9 @@ public sealed class NeuralOptions
 
     /// <summary>Batches of one model that may run at once.</summary>
     public int MaxConcurrentRuns { get; set; } = 2;
+
+    /// <summary>How Whisper models make partials and guard against hallucinations (<c>SpeechCluster:Neural:Whisper</c>).</summary>
+    public Whisper.WhisperOptions Whisper { get; set; } = new();
 
     /// <summary>GPU memory the silo's models may take together, in MiB (0: no limit). Split evenly between their sessions' CUDA arenas.</summary>
     public int GpuMemoryBudgetMiB { get; set; }

@@ -4,7 +4,7 @@ namespace SpeechCluster.Engines.Neural.Whisper;
 public sealed class WhisperOptions
 {
     /// <summary>Configuration section name.</summary>
-    public const string SectionName = "SpeechCluster:Engines:Whisper";
+    public const string SectionName = "SpeechCluster:Neural:Whisper";
 
     /// <summary>
     /// New audio after which a stream re-decodes its utterance for a fresh partial; in between it
