@@ -45,6 +45,32 @@ public sealed class NeuralEngineTests
     }
 
     [Fact]
+    public async Task Whisper_marian_and_piper_models_carry_a_conversation_from_speech_to_spoken_translation()
+    {
+        using var models = new ContractModelSet()
+            .Add("whisper-contract", ModelStage.Asr, ModelFamily.Whisper, ["en"], dir => WhisperContractModel.Write(dir, "hello world", language: "en"))
+            .Add("marian-contract", ModelStage.Mt, ModelFamily.Marian, ["en", "es"], Seq2SeqContractModel.WriteMarian)
+            .Add("piper-contract-es", ModelStage.Tts, ModelFamily.Piper, ["es"], dir => PiperContractModel.Write(dir, language: "es", name: "es_ES-contract-medium"));
+        await using var server = await GatewayServer.StartAsync(models.Settings());
+
+        // Any speech will do: the contract recognizer "hears" its text in whatever is loud enough.
+        var speech = Speech.Sentences("where is the train station");
+        await using var client = await ProtocolClient.ConnectAsync(server.WebSocketUri,
+            "api-version=1.0&from=en-US&to=es&features=Partial,TextToSpeech&voice=es-ES-PiperContract");
+        await client.SendAsync(WavHeaders.NAudio());
+        await client.SendAudioAsync(speech.Samples);
+        await client.WaitForFinalsAsync(1, Patience);
+        await client.CloseAndDrainAsync(Patience);
+
+        var final = Assert.Single(client.Finals);
+        var recognition = final.GetProperty("recognition").GetString()!;
+        var translation = final.GetProperty("translation").GetString()!;
+        Assert.Equal("hello world", recognition.TrimEnd('.').ToLowerInvariant());
+        Assert.True(translation.Contains("mundo", StringComparison.OrdinalIgnoreCase), $"translation of '{recognition}': '{translation}'");
+        Assert.Single(client.Audio);
+    }
+
+    [Fact]
     public async Task A_model_file_that_is_not_the_one_named_stops_start_up_and_the_message_names_it()
     {
         using var models = new ContractModelSet()

@@ -11,6 +11,9 @@ public static partial class Seq2SeqContractModel
         ["world"] = "mundo",
         ["good"] = "buen",
         ["day"] = "día",
+        // As TrueText hands a final over: cased and punctuated.
+        ["Hello"] = "Hola",
+        ["world."] = "mundo.",
     };
 
     /// <summary>A source on which greedy and beam search disagree (see <see cref="WriteMarian"/>).</summary>
