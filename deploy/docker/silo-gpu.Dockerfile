@@ -27,9 +27,10 @@ COPY models/ models/
 RUN bash -c 'source scripts/setup.sh && fetch_silero'
 
 FROM ${CUDA_IMAGE}
-# What the .NET runtime loads (Ubuntu 24.04 names).
+# What the .NET runtime loads (Ubuntu 24.04 names), and libespeak-ng1: Piper voices phonemize with
+# espeak-ng (GPL-3, loaded at run time).
 RUN apt-get update -qq \
- && apt-get install -y -qq --no-install-recommends ca-certificates libicu74 libssl3t64 tzdata \
+ && apt-get install -y -qq --no-install-recommends ca-certificates libicu74 libssl3t64 tzdata libespeak-ng1 \
  && rm -rf /var/lib/apt/lists/* \
  && useradd --system --uid 10001 --home-dir /app --shell /usr/sbin/nologin speechcluster
 WORKDIR /app

@@ -58,4 +58,7 @@ public sealed class PocketSphinxOptions
 
     /// <summary>File that receives the library's own log (process-wide). Default: null, the log is off.</summary>
     public string? NativeLogFile { get; set; }
+
+    /// <summary>Whether the model files are on this machine (a GPU silo image carries only neural models).</summary>
+    public bool IsInstalled => Directory.Exists(AcousticModelPath) && File.Exists(LanguageModelPath) && File.Exists(DictionaryPath);
 }

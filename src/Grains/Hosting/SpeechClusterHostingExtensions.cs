@@ -41,8 +41,10 @@ public static class SpeechClusterHostingExtensions
             sp.GetRequiredService<ILoggerFactory>()));
         services.AddHostedService<NeuralModelCheck>();
         services.TryAddSingleton<ISpeechRecognizer, PocketSphinxRecognizer>();
-        services.TryAddSingleton(sp => new RecognizerDirectory(
-            sp.GetRequiredService<NeuralModelSet>().Recognizers.Concat(sp.GetServices<ISpeechRecognizer>())));
+        services.TryAddSingleton(sp => new RecognizerDirectory(sp.GetRequiredService<NeuralModelSet>().Recognizers.Concat(
+            sp.GetRequiredService<IOptions<PocketSphinxOptions>>().Value.IsInstalled || sp.GetServices<ISpeechRecognizer>().Any(r => r is not PocketSphinxRecognizer)
+                ? sp.GetServices<ISpeechRecognizer>()
+                : [])));
         services.TryAddSingleton<ApertiumTranslator>();
         services.TryAddSingleton<ITranslator>(sp => new CompositeTranslator(
             [.. sp.GetRequiredService<NeuralModelSet>().Translators, sp.GetRequiredService<ApertiumTranslator>()]));
