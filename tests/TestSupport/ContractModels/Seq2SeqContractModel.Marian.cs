@@ -34,7 +34,11 @@ public static partial class Seq2SeqContractModel
     /// a beam of 2 <see cref="MarianBeamTrapBeam"/> (and "dos cuatro seis" if the cache is not
     /// reordered with the beams).
     /// </summary>
-    public static void WriteMarian(string directory)
+    /// <param name="merged">
+    /// The layout pinned in models/manifest.json: decoder_model_merged.onnx instead of the split
+    /// decoders, and no target.spm (target text is decoded through vocab.json).
+    /// </param>
+    public static void WriteMarian(string directory, bool merged = false)
     {
         Directory.CreateDirectory(directory);
         string[] sourceWords = [.. MarianDictionary.Keys, "trap", "next", "more"];
@@ -42,7 +46,11 @@ public static partial class Seq2SeqContractModel
         var (sourceModel, sourcePieces) = SentencePieceModelWriter.ForWords(SentencePieceModelWriter.ModelType.Unigram, sourceWords);
         var (targetModel, targetPieces) = SentencePieceModelWriter.ForWords(SentencePieceModelWriter.ModelType.Unigram, targetWords);
         File.WriteAllBytes(Path.Combine(directory, "source.spm"), sourceModel);
-        File.WriteAllBytes(Path.Combine(directory, "target.spm"), targetModel);
+        if (!merged)
+        {
+            File.WriteAllBytes(Path.Combine(directory, "target.spm"), targetModel);
+        }
+
 
         var vocabulary = new Dictionary<string, long> { ["</s>"] = 0, ["<unk>"] = 1 };
         foreach (var piece in sourcePieces.Concat(targetPieces).Where(piece => piece is not ("<unk>" or "<s>" or "</s>")))
@@ -107,6 +115,6 @@ public static partial class Seq2SeqContractModel
             Row(Id("more"), context)[(int)Id(more[context])] = 10;
         }
 
-        WriteOnnx(directory, vocab, contextClass, classes, table, Context.PreviousToken);
+        WriteOnnx(directory, vocab, contextClass, classes, table, Context.PreviousToken, merged);
     }
 }

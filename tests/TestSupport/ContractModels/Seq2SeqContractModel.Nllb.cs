@@ -24,7 +24,8 @@ public static partial class Seq2SeqContractModel
     /// <c>&lt;unk&gt;</c>=3, piece = SentencePiece id + 1). Each word of <see cref="NllbWords"/>, from any
     /// language, becomes the same word in the language whose token the decoder was started with.
     /// </summary>
-    public static void WriteNllb(string directory)
+    /// <param name="merged">Writes decoder_model_merged.onnx instead of the two split decoders.</param>
+    public static void WriteNllb(string directory, bool merged = false)
     {
         Directory.CreateDirectory(directory);
         var (model, pieces) = SentencePieceModelWriter.ForWords(SentencePieceModelWriter.ModelType.Bpe, NllbWords.SelectMany(words => words));
@@ -72,6 +73,6 @@ public static partial class Seq2SeqContractModel
             }
         }
 
-        WriteOnnx(directory, vocab, contextClass, classes, table, Context.CachedPosition1);
+        WriteOnnx(directory, vocab, contextClass, classes, table, Context.CachedPosition1, merged);
     }
 }

@@ -4,8 +4,9 @@ using static Onnx.TensorProto.Types;
 namespace SpeechCluster.TestSupport.ContractModels;
 
 /// <summary>
-/// Contract models of optimum's three-file seq2seq export (encoder_model.onnx, decoder_model.onnx,
-/// decoder_with_past_model.onnx; names as in SpeechCluster.Engines' Seq2SeqSignature) that
+/// Contract models of optimum's seq2seq export (encoder_model.onnx with decoder_model.onnx and
+/// decoder_with_past_model.onnx, or with decoder_model_merged.onnx; names as in SpeechCluster.Engines'
+/// Seq2SeqSignature) that
 /// "translate" word by word through a table, so the expected text is known for any input.
 /// </summary>
 /// <remarks>
@@ -18,6 +19,8 @@ namespace SpeechCluster.TestSupport.ContractModels;
 /// Position t is the length of the self-attention cache and the source row is read from the
 /// cross-attention cache, so a cache that is not passed on, not grown or mixed up between rows
 /// yields a wrong text by construction. The self-attention cache holds each input token one-hot.
+/// The merged decoder's cached branch outputs empty cross-attention presents, as the real one does:
+/// a loop that feeds those back instead of the first step's fails.
 /// </remarks>
 public static partial class Seq2SeqContractModel
 {
@@ -35,12 +38,22 @@ public static partial class Seq2SeqContractModel
 
     /// <param name="contextClass">Per token id, its context class (0 … classes-1).</param>
     /// <param name="table">Logits, [vocab × classes rows (source id × classes + class), vocab].</param>
-    public static void WriteOnnx(string directory, int vocab, long[] contextClass, int classes, float[] table, Context context)
+    /// <param name="merged">Writes decoder_model_merged.onnx instead of the two split decoders.</param>
+    public static void WriteOnnx(string directory, int vocab, long[] contextClass, int classes, float[] table, Context context, bool merged = false)
     {
         Directory.CreateDirectory(directory);
         Encoder(vocab).Save(Path.Combine(directory, "encoder_model.onnx"));
-        Decoder(vocab, contextClass, classes, table).Save(Path.Combine(directory, "decoder_model.onnx"));
-        DecoderWithPast(vocab, contextClass, classes, table, context).Save(Path.Combine(directory, "decoder_with_past_model.onnx"));
+        var firstStep = Decoder(vocab, contextClass, classes, table);
+        var withPast = DecoderWithPast(vocab, contextClass, classes, table, context, merged);
+        if (merged)
+        {
+            MergedDecoderContract.Build("contract_decoder_merged", firstStep, withPast).Save(Path.Combine(directory, "decoder_model_merged.onnx"));
+        }
+        else
+        {
+            firstStep.Save(Path.Combine(directory, "decoder_model.onnx"));
+            withPast.Save(Path.Combine(directory, "decoder_with_past_model.onnx"));
+        }
     }
 
     public static OnnxGraphBuilder Encoder(int vocab)
@@ -93,7 +106,8 @@ public static partial class Seq2SeqContractModel
         return graph;
     }
 
-    public static OnnxGraphBuilder DecoderWithPast(int vocab, long[] contextClass, int classes, float[] table, Context context)
+    /// <param name="merged">For a branch of the merged decoder: it also outputs the (empty) encoder presents.</param>
+    public static OnnxGraphBuilder DecoderWithPast(int vocab, long[] contextClass, int classes, float[] table, Context context, bool merged = false)
     {
         var graph = new OnnxGraphBuilder("contract_decoder_with_past")
             .Input("encoder_attention_mask", DataType.Int64, "batch_size", "encoder_sequence_length")
@@ -111,6 +125,11 @@ public static partial class Seq2SeqContractModel
         {
             graph.Output($"present.{layer}.decoder.key", DataType.Float, "batch_size", 1, "past_decoder_sequence_length + 1", vocab)
                 .Output($"present.{layer}.decoder.value", DataType.Float, "batch_size", 1, "past_decoder_sequence_length + 1", vocab);
+            if (merged)
+            {
+                graph.Output($"present.{layer}.encoder.key", DataType.Float, "batch_size", 1, 0, vocab)
+                    .Output($"present.{layer}.encoder.value", DataType.Float, "batch_size", 1, 0, vocab);
+            }
         }
 
         // The new token's position is the cache length; the source row comes from the cross-attention
@@ -142,6 +161,15 @@ public static partial class Seq2SeqContractModel
         {
             graph.Node("Concat", [$"past_key_values.{layer}.decoder.key", newEntry], [$"present.{layer}.decoder.key"], ("axis", 2L));
             graph.Node("Concat", [$"past_key_values.{layer}.decoder.value", newEntry], [$"present.{layer}.decoder.value"], ("axis", 2L));
+            if (merged)
+            {
+                // What the real merged graph's cached branch gives: nothing.
+                foreach (var kind in new[] { "key", "value" })
+                {
+                    var cross = $"past_key_values.{layer}.encoder.{kind}";
+                    graph.Node("Slice", [cross, graph.Scalars(0), graph.Scalars(0), graph.Scalars(2)], [$"present.{layer}.encoder.{kind}"]);
+                }
+            }
         }
 
         return graph;

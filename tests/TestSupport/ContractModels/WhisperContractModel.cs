@@ -7,8 +7,9 @@ namespace SpeechCluster.TestSupport.ContractModels;
 
 /// <summary>
 /// A tiny Whisper with the inputs and outputs of the optimum split export (encoder_model.onnx,
-/// decoder_model.onnx, decoder_with_past_model.onnx, tokenizer.json) whose decoder spells a known
-/// text, so recognition tests know what to expect.
+/// decoder_model.onnx, decoder_with_past_model.onnx, tokenizer.json), or of the merged one
+/// (decoder_model_merged.onnx instead of the two decoders), whose decoder spells a known text, so
+/// recognition tests know what to expect.
 /// </summary>
 /// <remarks>
 /// The vocabulary is the 256 byte-level tokens (id = byte) and Whisper's special tokens. Behaviour:
@@ -24,7 +25,10 @@ namespace SpeechCluster.TestSupport.ContractModels;
 /// emitted), and every layer's self-attention cache must be as long as the first: otherwise it
 /// emits '#' forever, so a decode loop that feeds the wrong token or a cache that does not grow
 /// gives the wrong text;</item>
-/// <item>present self-attention caches are the past ones concatenated with the new positions.</item>
+/// <item>present self-attention caches are the past ones concatenated with the new positions;</item>
+/// <item>every cross-attention cache fed to the decoder with past must hold the 1500 encoder frames:
+/// the merged decoder's cached branch outputs them empty, as the real one does, so a loop that feeds
+/// those back instead of the first step's gets no text or an error.</item>
 /// </list>
 /// </remarks>
 public static class WhisperContractModel
@@ -49,14 +53,25 @@ public static class WhisperContractModel
     /// <param name="language">Its language token; any other prompt gives '#'s.</param>
     /// <param name="loop">When set, after <paramref name="text"/> it repeats this forever instead of ending.</param>
     /// <param name="tokensPerSecond">Text tokens allowed per second of loud audio.</param>
-    public static void Write(string directory, string text, string language = "es", string? loop = null, double tokensPerSecond = 10)
+    /// <param name="merged">Writes decoder_model_merged.onnx instead of the two split decoders.</param>
+    public static void Write(string directory, string text, string language = "es", string? loop = null, double tokensPerSecond = 10, bool merged = false)
     {
         Directory.CreateDirectory(directory);
         var prompt = new long[] { Id("<|startoftranscript|>"), Id($"<|{language}|>"), Id("<|transcribe|>"), Id("<|notimestamps|>") };
         var emitted = Emitted(text, loop);
         Encoder().Save(Path.Combine(directory, "encoder_model.onnx"));
-        Decoder(prompt, emitted, tokensPerSecond, withPast: false).Save(Path.Combine(directory, "decoder_model.onnx"));
-        Decoder(prompt, emitted, tokensPerSecond, withPast: true).Save(Path.Combine(directory, "decoder_with_past_model.onnx"));
+        var firstStep = Decoder(prompt, emitted, tokensPerSecond, withPast: false, merged);
+        var withPast = Decoder(prompt, emitted, tokensPerSecond, withPast: true, merged);
+        if (merged)
+        {
+            MergedDecoderContract.Build("whisper-contract-decoder-merged", firstStep, withPast).Save(Path.Combine(directory, "decoder_model_merged.onnx"));
+        }
+        else
+        {
+            firstStep.Save(Path.Combine(directory, "decoder_model.onnx"));
+            withPast.Save(Path.Combine(directory, "decoder_with_past_model.onnx"));
+        }
+
         File.WriteAllText(Path.Combine(directory, "tokenizer.json"), TokenizerJson());
         File.WriteAllText(Path.Combine(directory, "config.json"),
             JsonSerializer.Serialize(new { num_mel_bins = MelBins, decoder_layers = Layers, d_model = ModelSize }));
@@ -108,7 +123,8 @@ public static class WhisperContractModel
         return g;
     }
 
-    private static OnnxGraphBuilder Decoder(long[] prompt, long[] emitted, double tokensPerSecond, bool withPast)
+    /// <param name="merged">For a branch of the merged decoder: the decoder with past outputs empty encoder presents too.</param>
+    private static OnnxGraphBuilder Decoder(long[] prompt, long[] emitted, double tokensPerSecond, bool withPast, bool merged)
     {
         var g = new OnnxGraphBuilder(withPast ? "whisper-contract-decoder-with-past" : "whisper-contract-decoder");
         g.Input("input_ids", DataType.Int64, "batch_size", "decoder_sequence_length");
@@ -130,9 +146,9 @@ public static class WhisperContractModel
                         g.Input($"past_key_values.{layer}.{part}.{kind}", DataType.Float, "batch_size", Heads, length, HeadSize);
                     }
 
-                    if (!withPast || part == "decoder")
+                    if (!withPast || part == "decoder" || merged)
                     {
-                        var length = part == "decoder" ? "past_decoder_sequence_length + 1" : "encoder_sequence_length_out";
+                        var length = part == "decoder" ? "past_decoder_sequence_length + 1" : withPast ? 0 : (object)"encoder_sequence_length_out";
                         g.Output($"present.{layer}.{part}.{kind}", DataType.Float, "batch_size", Heads, length, HeadSize);
                     }
                 }
@@ -157,6 +173,16 @@ public static class WhisperContractModel
                     var same = g.Node("Cast", [g.Node("Equal", [length, pastLength])], null, ("to", (long)DataType.Float));
                     cacheOk = g.Node("Mul", [cacheOk, g.Node("Squeeze", [same, g.Scalars(0)])]);
                     g.Node("Concat", [past, NewEntries(g, layer, kind)], [$"present.{layer}.decoder.{kind}"], ("axis", 0L + 2));
+
+                    var cross = $"past_key_values.{layer}.encoder.{kind}";
+                    var frames = g.Node("Shape", [cross], null, ("start", 2L), ("end", 3L));
+                    var allFrames = g.Node("Cast", [g.Node("Equal", [frames, g.Scalars(1500)])], null, ("to", (long)DataType.Float));
+                    cacheOk = g.Node("Mul", [cacheOk, g.Node("Squeeze", [allFrames, g.Scalars(0)])]);
+                    if (merged)
+                    {
+                        // What the real merged graph's cached branch gives: nothing.
+                        g.Node("Slice", [cross, g.Scalars(0), g.Scalars(0), g.Scalars(2)], [$"present.{layer}.encoder.{kind}"]);
+                    }
                 }
             }
 

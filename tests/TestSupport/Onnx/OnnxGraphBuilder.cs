@@ -25,6 +25,26 @@ public sealed class OnnxGraphBuilder(string name, int opset = 17)
         return this;
     }
 
+    /// <summary>The declared inputs, e.g. to declare them again on a graph that holds this one as a branch.</summary>
+    public IReadOnlyList<ValueInfoProto> Inputs => _graph.Input;
+
+    /// <summary>The declared outputs, in order.</summary>
+    public IReadOnlyList<ValueInfoProto> Outputs => _graph.Output;
+
+    /// <summary>Declares an input like another graph's (see <see cref="Inputs"/>).</summary>
+    public OnnxGraphBuilder Input(ValueInfoProto input)
+    {
+        _graph.Input.Add(input.Clone());
+        return this;
+    }
+
+    /// <summary>Declares an output like another graph's (see <see cref="Outputs"/>).</summary>
+    public OnnxGraphBuilder Output(ValueInfoProto output)
+    {
+        _graph.Output.Add(output.Clone());
+        return this;
+    }
+
     /// <summary>A float initializer named <paramref name="constantName"/>.</summary>
     public string Constant(string constantName, float[] values, params long[] dims)
     {
@@ -50,7 +70,8 @@ public sealed class OnnxGraphBuilder(string name, int opset = 17)
 
     /// <summary>
     /// Adds a node; returns its first output's name. Outputs left out get generated names.
-    /// Attribute values may be long, float, string, long[], float[] or <see cref="TensorProto"/>.
+    /// Attribute values may be long, float, string, long[], float[], <see cref="TensorProto"/> or
+    /// <see cref="GraphProto"/> (a subgraph, see <see cref="AsBranch"/>).
     /// </summary>
     public string Node(string opType, string[] inputs, string[]? outputs = null, params (string Name, object Value)[] attributes)
     {
@@ -64,6 +85,48 @@ public sealed class OnnxGraphBuilder(string name, int opset = 17)
 
         _graph.Node.Add(node);
         return node.Output[0];
+    }
+
+    /// <summary>
+    /// This graph as a branch of an <c>If</c> node (pass it as a <c>then_branch</c>/<c>else_branch</c>
+    /// attribute): its inputs are dropped, so the branch reads the outer graph's values of those names,
+    /// and every name it defines gets <paramref name="prefix"/>, so that the branches clash neither
+    /// with each other nor with the outer graph. Its outputs keep their order.
+    /// </summary>
+    public GraphProto AsBranch(string prefix)
+    {
+        var branch = _graph.Clone();
+        branch.Name = prefix + branch.Name;
+        branch.Input.Clear();
+        var renamed = branch.Initializer.Select(tensor => tensor.Name)
+            .Concat(branch.Node.SelectMany(node => node.Output))
+            .ToDictionary(defined => defined, defined => prefix + defined);
+        string Renamed(string value) => renamed.TryGetValue(value, out var newName) ? newName : value;
+        foreach (var tensor in branch.Initializer)
+        {
+            tensor.Name = Renamed(tensor.Name);
+        }
+
+        foreach (var node in branch.Node)
+        {
+            node.Name = prefix + node.Name;
+            for (var i = 0; i < node.Input.Count; i++)
+            {
+                node.Input[i] = Renamed(node.Input[i]);
+            }
+
+            for (var i = 0; i < node.Output.Count; i++)
+            {
+                node.Output[i] = Renamed(node.Output[i]);
+            }
+        }
+
+        foreach (var output in branch.Output)
+        {
+            output.Name = Renamed(output.Name);
+        }
+
+        return branch;
     }
 
     public byte[] ToBytes()
@@ -110,6 +173,7 @@ public sealed class OnnxGraphBuilder(string name, int opset = 17)
             case long[] ints: attribute.Type = AttributeProto.Types.AttributeType.Ints; attribute.Ints.AddRange(ints); break;
             case float[] floats: attribute.Type = AttributeProto.Types.AttributeType.Floats; attribute.Floats.AddRange(floats); break;
             case TensorProto tensor: attribute.Type = AttributeProto.Types.AttributeType.Tensor; attribute.T = tensor; break;
+            case GraphProto graph: attribute.Type = AttributeProto.Types.AttributeType.Graph; attribute.G = graph; break;
             default: throw new ArgumentException($"attribute {attributeName}: unsupported value type {value.GetType()}");
         }
 

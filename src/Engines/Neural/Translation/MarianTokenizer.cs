@@ -7,7 +7,9 @@ namespace SpeechCluster.Engines.Neural.Translation;
 /// The tokenizer of a Marian (OPUS-MT) model as Hugging Face's <c>MarianTokenizer</c> reads it:
 /// <c>source.spm</c> cuts the source into pieces, <c>vocab.json</c> maps every piece to the model's id
 /// (Marian's ids are not the SentencePiece ids), and <c>target.spm</c> joins generated pieces back into
-/// text. The source ends with <c>&lt;/s&gt;</c>; the decoder starts from <c>decoder_start_token_id</c> of
+/// text. Without <c>target.spm</c> (the onnx-community exports pinned in the manifest ship none) the
+/// pieces are joined as SentencePiece does for a plain vocabulary: concatenated, the word-boundary mark
+/// U+2581 read as a space, the ends trimmed. The source ends with <c>&lt;/s&gt;</c>; the decoder starts from <c>decoder_start_token_id</c> of
 /// <c>config.json</c>, which is the pad id in every OPUS-MT export.
 /// </summary>
 public sealed class MarianTokenizer : ITranslationTokenizer
@@ -18,13 +20,14 @@ public sealed class MarianTokenizer : ITranslationTokenizer
     public const string ConfigFile = "config.json";
 
     private readonly SentencePieceTokenizer _source;
-    private readonly SentencePieceTokenizer _target;
+    /// <summary>Null when the export has no target.spm: pieces are then joined by <see cref="JoinPieces"/>.</summary>
+    private readonly SentencePieceTokenizer? _target;
     private readonly Dictionary<string, long> _ids;
     private readonly Dictionary<long, string> _pieces;
     private readonly long _unknownId;
     private readonly long _decoderStartId;
 
-    private MarianTokenizer(SentencePieceTokenizer source, SentencePieceTokenizer target, Dictionary<string, long> ids, long? decoderStartId, string vocabularyPath)
+    private MarianTokenizer(SentencePieceTokenizer source, SentencePieceTokenizer? target, Dictionary<string, long> ids, long? decoderStartId, string vocabularyPath)
     {
         _source = source;
         _target = target;
@@ -40,11 +43,13 @@ public sealed class MarianTokenizer : ITranslationTokenizer
 
     public long EosId { get; }
 
-    /// <exception cref="FileNotFoundException">A tokenizer file is missing; the message names it.</exception>
+    /// <summary>Reads <c>source.spm</c> and <c>vocab.json</c>, and <c>target.spm</c> when it is there.</summary>
+    /// <exception cref="FileNotFoundException">A required tokenizer file is missing; the message names it.</exception>
     public static MarianTokenizer Load(string directory)
     {
         var source = SentencePieceFiles.Open(SentencePieceFiles.Required(directory, SourceModelFile));
-        var target = SentencePieceFiles.Open(SentencePieceFiles.Required(directory, TargetModelFile));
+        var targetPath = Path.Combine(directory, TargetModelFile);
+        var target = File.Exists(targetPath) ? SentencePieceFiles.Open(targetPath) : null;
         var vocabularyPath = SentencePieceFiles.Required(directory, VocabularyFile);
         var ids = SentencePieceFiles.ReadVocabulary(vocabularyPath);
         return new MarianTokenizer(source, target, ids, ReadDecoderStart(Path.Combine(directory, ConfigFile)), vocabularyPath);
@@ -70,14 +75,23 @@ public sealed class MarianTokenizer : ITranslationTokenizer
     /// <inheritdoc />
     public string Decode(IReadOnlyList<long> ids)
     {
-        var pieceIds = new List<int>(ids.Count);
+        var pieces = new List<string>(ids.Count);
         foreach (var id in ids)
         {
-            if (id == EosId || id == PadId || id == _unknownId || !_pieces.TryGetValue(id, out var piece))
+            if (id != EosId && id != PadId && id != _unknownId && _pieces.TryGetValue(id, out var piece))
             {
-                continue;
+                pieces.Add(piece);
             }
+        }
 
+        if (_target is null)
+        {
+            return JoinPieces(pieces);
+        }
+
+        var pieceIds = new List<int>(pieces.Count);
+        foreach (var piece in pieces)
+        {
             if (_target.Vocabulary.TryGetValue(piece, out var pieceId))
             {
                 pieceIds.Add(pieceId);
@@ -86,6 +100,9 @@ public sealed class MarianTokenizer : ITranslationTokenizer
 
         return _target.Decode(pieceIds, considerSpecialTokens: false);
     }
+
+    /// <summary>Pieces as text: concatenated, U+2581 (SentencePiece's word boundary) read as a space, trimmed.</summary>
+    private static string JoinPieces(IEnumerable<string> pieces) => string.Concat(pieces).Replace('\u2581', ' ').Trim();
 
     private static long Special(Dictionary<string, long> ids, string token, string path) =>
         ids.TryGetValue(token, out var id) ? id : throw new InvalidDataException($"{path} has no id for {token}.");

@@ -35,8 +35,9 @@ public sealed class NeuralTranslationModel : IDisposable
     public long BatchesRun => _batcher.BatchesRun;
 
     /// <summary>
-    /// A Marian (OPUS-MT) export for one direction: the three ONNX files plus <c>source.spm</c>,
-    /// <c>target.spm</c>, <c>vocab.json</c> and (optionally) <c>config.json</c> in <paramref name="directory"/>.
+    /// A Marian (OPUS-MT) export for one direction in <paramref name="directory"/>: the encoder and the
+    /// decoder files (merged or split, see <see cref="Seq2SeqModel.Load"/>) plus <c>source.spm</c>,
+    /// <c>vocab.json</c> and, optionally, <c>target.spm</c> and <c>config.json</c>.
     /// </summary>
     public static NeuralTranslationModel LoadMarian(string directory, OnnxSessionFactory sessions, string from, string to, NeuralTranslationOptions? options = null)
     {
@@ -46,7 +47,7 @@ public sealed class NeuralTranslationModel : IDisposable
     }
 
     /// <summary>
-    /// An NLLB-200 export: the three ONNX files plus <c>sentencepiece.bpe.model</c> and <c>tokenizer.json</c>
+    /// An NLLB-200 export: the encoder and the decoder files (merged or split) plus <c>sentencepiece.bpe.model</c> and <c>tokenizer.json</c>
     /// in <paramref name="directory"/>; serves every direction among <paramref name="languages"/> (ISO 639-1).
     /// </summary>
     public static NeuralTranslationModel LoadNllb(string directory, OnnxSessionFactory sessions, IEnumerable<string> languages, NeuralTranslationOptions? options = null)

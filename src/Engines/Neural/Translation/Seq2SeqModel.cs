@@ -4,7 +4,8 @@ using static SpeechCluster.Engines.Neural.Translation.Seq2SeqSignature;
 namespace SpeechCluster.Engines.Neural.Translation;
 
 /// <summary>
-/// An encoder-decoder model in optimum's three-file layout (<see cref="Seq2SeqSignature"/>): encodes a
+/// An encoder-decoder model in optimum's layout (<see cref="Seq2SeqSignature"/>: the encoder with the
+/// split decoder pair or the merged decoder): encodes a
 /// batch of sentences once, then decodes them together step by step, feeding each step's key/value
 /// cache to the next. Thread-safe: ONNX Runtime sessions run concurrently, and every call keeps its
 /// own state. Must be disposed, and not while calls are in flight.
@@ -14,15 +15,20 @@ public sealed class Seq2SeqModel : IDisposable
     private readonly InferenceSession _encoder;
     private readonly InferenceSession _decoder;
     private readonly InferenceSession _decoderWithPast;
+
+    /// <summary>Set when <see cref="_decoder"/> and <see cref="_decoderWithPast"/> are one merged session.</summary>
+    private readonly MergedDecoderInputs? _merged;
     private readonly bool _withPastTakesEncoderStates;
     private readonly string[] _firstStepOutputs;
     private readonly string[] _laterStepOutputs;
 
-    private Seq2SeqModel(InferenceSession encoder, InferenceSession decoder, InferenceSession decoderWithPast, int layers, long padId, long eosId)
+    private Seq2SeqModel(
+        InferenceSession encoder, InferenceSession decoder, InferenceSession decoderWithPast, MergedDecoderInputs? merged, int layers, long padId, long eosId)
     {
         _encoder = encoder;
         _decoder = decoder;
         _decoderWithPast = decoderWithPast;
+        _merged = merged;
         Layers = layers;
         PadId = padId;
         EosId = eosId;
@@ -30,6 +36,7 @@ public sealed class Seq2SeqModel : IDisposable
         // Some older exports still take the encoder's states at every step; give them when asked.
         _withPastTakesEncoderStates = decoderWithPast.InputMetadata.ContainsKey(EncoderHiddenStates);
         _firstStepOutputs = [Logits, .. Enumerable.Range(0, layers).SelectMany(layer => CacheParts.Select(part => Present(layer, part)))];
+        // Decoder presents only: the merged decoder's cached branch outputs empty encoder presents.
         _laterStepOutputs = [Logits, .. Enumerable.Range(0, layers).SelectMany(layer => CacheParts.Take(2).Select(part => Present(layer, part)))];
     }
 
@@ -40,8 +47,9 @@ public sealed class Seq2SeqModel : IDisposable
     public long EosId { get; }
 
     /// <summary>
-    /// Opens the three files in <paramref name="directory"/> (or in its <c>onnx/</c> folder, the
-    /// layout of the Xenova repositories) and checks their signatures.
+    /// Opens the encoder and the decoders in <paramref name="directory"/> (or in its <c>onnx/</c> folder, the
+    /// layout of the Xenova repositories) and checks their signatures: the split pair when both its files
+    /// are there, else the merged decoder (see <see cref="OptimumDecoderFiles"/>).
     /// </summary>
     /// <param name="padId">Pads short sentences of a batch (the decoder never sees it past an end).</param>
     /// <param name="eosId">The end-of-sentence token that stops a sentence.</param>
@@ -57,15 +65,20 @@ public sealed class Seq2SeqModel : IDisposable
         try
         {
             var encoderPath = Required(folder, EncoderFile);
-            var decoderPath = Required(folder, DecoderFile);
-            var withPastPath = Required(folder, DecoderWithPastFile);
+            var decoders = OptimumDecoderFiles.Find(folder, "The translation model");
             var encoder = Open(sessions, encoderPath, opened);
             VerifyEncoder(encoder, encoderPath);
-            var decoder = Open(sessions, decoderPath, opened);
-            var layers = VerifyDecoder(decoder, decoderPath);
+            var decoder = Open(sessions, decoders.First, opened);
+            if (decoders.WithPast is not { } withPastPath)
+            {
+                var merged = MergedDecoderInputs.For(decoder, decoders.First, Path.Combine(directory, "config.json"));
+                return new Seq2SeqModel(encoder, decoder, decoder, merged, VerifyMergedDecoder(decoder, decoders.First), padId, eosId);
+            }
+
+            var layers = VerifyDecoder(decoder, decoders.First);
             var withPast = Open(sessions, withPastPath, opened);
             VerifyDecoderWithPast(withPast, withPastPath, layers);
-            return new Seq2SeqModel(encoder, decoder, withPast, layers, padId, eosId);
+            return new Seq2SeqModel(encoder, decoder, withPast, null, layers, padId, eosId);
         }
         catch
         {
@@ -101,7 +114,10 @@ public sealed class Seq2SeqModel : IDisposable
     {
         _encoder.Dispose();
         _decoder.Dispose();
-        _decoderWithPast.Dispose();
+        if (_merged is null)
+        {
+            _decoderWithPast.Dispose();
+        }
     }
 
     private long[][] GenerateBatch(Seq2SeqRequest[] requests, DecodingOptions options, CancellationToken cancellationToken)
@@ -181,13 +197,18 @@ public sealed class Seq2SeqModel : IDisposable
     private IDisposableReadOnlyCollection<OrtValue> RunFirstStep(Seq2SeqBatchInputs batch, OrtValue encoderMask, OrtValue encoderStates, RunOptions runOptions)
     {
         using var prefix = batch.DecoderPrefix();
-        var inputs = new Dictionary<string, OrtValue>
+        var names = new List<string> { EncoderAttentionMask, InputIds, EncoderHiddenStates };
+        var values = new List<OrtValue> { encoderMask, prefix, encoderStates };
+        var madeHere = values.Count;
+        _merged?.AddFirstStepInputs(names, values, batch.Rows);
+        try
         {
-            [EncoderAttentionMask] = encoderMask,
-            [InputIds] = prefix,
-            [EncoderHiddenStates] = encoderStates,
-        };
-        return _decoder.Run(runOptions, inputs, _firstStepOutputs);
+            return _decoder.Run(runOptions, names, values, _firstStepOutputs);
+        }
+        finally
+        {
+            values.Skip(madeHere).ToList().ForEach(value => value.Dispose());
+        }
     }
 
     private IDisposableReadOnlyCollection<OrtValue> RunLaterStep(
@@ -204,6 +225,12 @@ public sealed class Seq2SeqModel : IDisposable
         {
             inputs[Past(layer, "decoder.key")] = cache.Key(layer);
             inputs[Past(layer, "decoder.value")] = cache.Value(layer);
+        }
+
+        using var useCache = _merged is null ? null : MergedDecoderInputs.Branch(useCache: true);
+        if (useCache is not null)
+        {
+            inputs[MergedDecoderInputs.UseCacheBranch] = useCache;
         }
 
         return _decoderWithPast.Run(runOptions, inputs, _laterStepOutputs);
@@ -248,7 +275,7 @@ public sealed class Seq2SeqModel : IDisposable
         var path = Path.Combine(folder, file);
         return File.Exists(path)
             ? path
-            : throw new FileNotFoundException($"The translation model lacks {file} in {folder} (an optimum/Xenova ONNX export has encoder_model.onnx, decoder_model.onnx and decoder_with_past_model.onnx).", path);
+            : throw new FileNotFoundException($"The translation model lacks {file} in {folder} (an optimum/Xenova ONNX export has encoder_model.onnx and decoder_model_merged.onnx, or decoder_model.onnx and decoder_with_past_model.onnx).", path);
     }
 
     private static InferenceSession Open(OnnxSessionFactory sessions, string path, List<InferenceSession> opened)

@@ -23,13 +23,19 @@ namespace SpeechCluster.Engines.Neural.Translation;
 ///   only: since optimum PR #872 (huggingface/optimum, 2023) the cross-attention cache is not output
 ///   again, it stays what the first step produced.</item>
 /// </list>
-/// The merged <c>decoder_model_merged.onnx</c> (one file with a <c>use_cache_branch</c> input) is not used.
+/// Or, instead of the two decoders, the merged <c>decoder_model_merged.onnx</c> (as pinned from
+/// onnx-community/opus-mt-* <c>decoder_model_merged_quantized.onnx</c> and Xenova/nllb-200-distilled-600M):
+/// <c>encoder_attention_mask</c>, <c>input_ids</c>, <c>encoder_hidden_states</c>, every
+/// <c>past_key_values.{i}.decoder|encoder.key|value</c> and <c>use_cache_branch</c> (bool [1]) →
+/// <c>logits</c> and every <c>present.{i}.decoder|encoder.key|value</c>; on the cached branch the
+/// <c>present.{i}.encoder.*</c> are degenerate (empty), so the first step's are kept.
 /// </remarks>
 public static class Seq2SeqSignature
 {
     public const string EncoderFile = "encoder_model.onnx";
     public const string DecoderFile = "decoder_model.onnx";
     public const string DecoderWithPastFile = "decoder_with_past_model.onnx";
+    public const string MergedDecoderFile = OptimumDecoderFiles.MergedFile;
 
     public const string InputIds = "input_ids";
     public const string AttentionMask = "attention_mask";
@@ -93,6 +99,33 @@ public static class Seq2SeqSignature
             Expect(session.OutputMetadata, path, "output", Present(layer, "decoder.key"), TensorElementType.Float, 4);
             Expect(session.OutputMetadata, path, "output", Present(layer, "decoder.value"), TensorElementType.Float, 4);
         }
+    }
+
+    /// <summary>Checks the merged decoder (both steps in one file); returns its number of layers.</summary>
+    public static int VerifyMergedDecoder(InferenceSession session, string path)
+    {
+        Expect(session.InputMetadata, path, "input", EncoderAttentionMask, TensorElementType.Int64, 2);
+        Expect(session.InputMetadata, path, "input", InputIds, TensorElementType.Int64, 2);
+        Expect(session.InputMetadata, path, "input", EncoderHiddenStates, TensorElementType.Float, 3);
+        Expect(session.InputMetadata, path, "input", MergedDecoderInputs.UseCacheBranch, TensorElementType.Bool, 1);
+        Expect(session.OutputMetadata, path, "output", Logits, TensorElementType.Float, 3);
+        var layers = CountLayers(session.OutputMetadata.Keys, "present.", path);
+        var cached = CountLayers(session.InputMetadata.Keys, "past_key_values.", path);
+        if (cached != layers)
+        {
+            throw new InvalidDataException($"{path} takes a cache of {cached} layers but outputs one of {layers}: not an optimum merged decoder.");
+        }
+
+        for (var layer = 0; layer < layers; layer++)
+        {
+            foreach (var part in CacheParts)
+            {
+                Expect(session.InputMetadata, path, "input", Past(layer, part), TensorElementType.Float, 4);
+                Expect(session.OutputMetadata, path, "output", Present(layer, part), TensorElementType.Float, 4);
+            }
+        }
+
+        return layers;
     }
 
     private static int CountLayers(IEnumerable<string> names, string prefix, string path)

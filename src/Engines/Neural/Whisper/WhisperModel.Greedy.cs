@@ -8,7 +8,9 @@ public sealed partial class WhisperModel
     /// Greedy decoding with the key/value cache: the decoder without past reads the whole prompt and
     /// returns the self-attention cache of the prompt plus the cross-attention cache of the audio;
     /// then the decoder with past takes one token at a time, the grown self-attention cache and the
-    /// unchanged cross-attention cache.
+    /// unchanged cross-attention cache. A merged decoder plays both parts, told which by
+    /// <c>use_cache_branch</c>; its cached branch outputs empty cross-attention presents, so the first
+    /// step's are kept and fed to every step, as with the split pair.
     /// </summary>
     private List<int> GenerateGreedy(float[] features, int[] prompt, int maxTokens, WhisperDecodeLimits limits)
     {
@@ -17,7 +19,12 @@ public sealed partial class WhisperModel
         using var input = OrtValue.CreateTensorValueFromMemory(features, [1, Features.MelBins, WhisperLogMel.Frames]);
         using var encoded = _encoder.Run(run, [WhisperSignature.InputFeatures], [input], [WhisperSignature.LastHiddenState]);
         using var promptIds = OrtValue.CreateTensorValueFromMemory(prompt.Select(id => (long)id).ToArray(), [1, prompt.Length]);
-        using var first = _decoder.Run(run, [WhisperSignature.InputIds, WhisperSignature.EncoderHiddenStates], [promptIds, encoded[0]], _firstOutputs);
+        var firstNames = new List<string> { WhisperSignature.InputIds, WhisperSignature.EncoderHiddenStates };
+        var firstValues = new List<OrtValue> { promptIds, encoded[0] };
+        var madeHere = firstValues.Count;
+        _merged?.AddFirstStepInputs(firstNames, firstValues, rows: 1);
+        using var first = RunAndDispose(_decoder, run, firstNames, firstValues, madeHere, _firstOutputs);
+        using var useCache = _merged is null ? null : MergedDecoderInputs.Branch(useCache: true);
 
         // first = [logits, then per layer: decoder key, decoder value, encoder key, encoder value].
         var selfCache = new OrtValue[2 * Layers];
@@ -44,7 +51,7 @@ public sealed partial class WhisperModel
                 }
 
                 using var id = OrtValue.CreateTensorValueFromMemory(new[] { (long)token }, [1, 1]);
-                var next = _decoderWithPast.Run(run, _stepInputs, StepInputs(id, encoded[0], selfCache, crossCache), _stepOutputs);
+                var next = _decoderWithPast.Run(run, _stepInputs, StepInputs(id, encoded[0], selfCache, crossCache, useCache), _stepOutputs);
                 step?.Dispose();
                 step = next;
                 for (var i = 0; i < selfCache.Length; i++)
@@ -63,7 +70,21 @@ public sealed partial class WhisperModel
         return tokens;
     }
 
-    private List<OrtValue> StepInputs(OrtValue id, OrtValue encoderStates, OrtValue[] selfCache, OrtValue[] crossCache)
+    /// <summary>Runs a step, then disposes the inputs from <paramref name="ownedFrom"/> on (made for this run).</summary>
+    private static IDisposableReadOnlyCollection<OrtValue> RunAndDispose(
+        InferenceSession session, RunOptions run, List<string> names, List<OrtValue> values, int ownedFrom, string[] outputs)
+    {
+        try
+        {
+            return session.Run(run, names, values, outputs);
+        }
+        finally
+        {
+            values.Skip(ownedFrom).ToList().ForEach(value => value.Dispose());
+        }
+    }
+
+    private List<OrtValue> StepInputs(OrtValue id, OrtValue encoderStates, OrtValue[] selfCache, OrtValue[] crossCache, OrtValue? useCache)
     {
         var values = new List<OrtValue>(_stepInputs.Length) { id };
         if (_stepTakesEncoderStates)
@@ -77,6 +98,11 @@ public sealed partial class WhisperModel
             values.Add(selfCache[2 * layer + 1]);
             values.Add(crossCache[2 * layer]);
             values.Add(crossCache[2 * layer + 1]);
+        }
+
+        if (useCache is not null)
+        {
+            values.Add(useCache);
         }
 
         return values;

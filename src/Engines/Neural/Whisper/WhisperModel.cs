@@ -4,8 +4,8 @@ using Microsoft.ML.OnnxRuntime;
 namespace SpeechCluster.Engines.Neural.Whisper;
 
 /// <summary>
-/// One Whisper model loaded from an optimum export directory: the encoder, the two decoders and the
-/// tokenizer. One per process, shared by the recognizers of every locale. Thread-safe: ONNX Runtime
+/// One Whisper model loaded from an optimum export directory: the encoder, the decoders (the split
+/// pair, or the merged file that does both steps) and the tokenizer. One per process, shared by the recognizers of every locale. Thread-safe: ONNX Runtime
 /// sessions run concurrently, and <c>maxConcurrentDecodes</c> bounds how many decodes do at once.
 /// </summary>
 public sealed partial class WhisperModel : IDisposable
@@ -13,6 +13,7 @@ public sealed partial class WhisperModel : IDisposable
     public const string EncoderFile = "encoder_model.onnx";
     public const string DecoderFile = "decoder_model.onnx";
     public const string DecoderWithPastFile = "decoder_with_past_model.onnx";
+    public const string MergedDecoderFile = OptimumDecoderFiles.MergedFile;
     public const string TokenizerFile = "tokenizer.json";
 
     /// <summary>Optional; read only when the encoder leaves its mel-bin dimension symbolic.</summary>
@@ -27,6 +28,9 @@ public sealed partial class WhisperModel : IDisposable
     private readonly InferenceSession _encoder;
     private readonly InferenceSession _decoder;
     private readonly InferenceSession _decoderWithPast;
+
+    /// <summary>Set when <see cref="_decoder"/> and <see cref="_decoderWithPast"/> are one merged session.</summary>
+    private readonly MergedDecoderInputs? _merged;
     private readonly SemaphoreSlim _decodeSlots;
     private readonly string[] _firstOutputs;
     private readonly string[] _stepInputs;
@@ -34,12 +38,13 @@ public sealed partial class WhisperModel : IDisposable
     private readonly bool _stepTakesEncoderStates;
     private readonly int _endOfText;
 
-    private WhisperModel(InferenceSession encoder, InferenceSession decoder, InferenceSession decoderWithPast,
+    private WhisperModel(InferenceSession encoder, InferenceSession decoder, InferenceSession decoderWithPast, MergedDecoderInputs? merged,
         WhisperTokenizer tokenizer, int melBins, int layers, int maxConcurrentDecodes)
     {
         _encoder = encoder;
         _decoder = decoder;
         _decoderWithPast = decoderWithPast;
+        _merged = merged;
         Tokenizer = tokenizer;
         Layers = layers;
         Features = new WhisperLogMel(melBins);
@@ -55,7 +60,10 @@ public sealed partial class WhisperModel : IDisposable
             WhisperSignature.InputIds,
             .. _stepTakesEncoderStates ? new[] { WhisperSignature.EncoderHiddenStates } : [],
             .. CacheNames(WhisperSignature.Past, WhisperSignature.CacheParts),
+            .. merged is null ? [] : new[] { MergedDecoderInputs.UseCacheBranch },
         ];
+
+        // Decoder presents only: the merged decoder's cached branch outputs empty encoder presents.
         _stepOutputs = [WhisperSignature.Logits, .. CacheNames(WhisperSignature.Present, WhisperSignature.CacheParts[..2])];
     }
 
@@ -69,8 +77,9 @@ public sealed partial class WhisperModel : IDisposable
     public bool IsMultilingual { get; }
 
     /// <summary>
-    /// Loads the model in <paramref name="directory"/> (<see cref="EncoderFile"/>, <see cref="DecoderFile"/>,
-    /// <see cref="DecoderWithPastFile"/>, <see cref="TokenizerFile"/>) and verifies each session's signature.
+    /// Loads the model in <paramref name="directory"/> (<see cref="EncoderFile"/>, <see cref="TokenizerFile"/>,
+    /// and <see cref="DecoderFile"/> with <see cref="DecoderWithPastFile"/>, or else <see cref="MergedDecoderFile"/>)
+    /// and verifies each session's signature.
     /// </summary>
     /// <exception cref="FileNotFoundException">A file is missing; the message names it.</exception>
     /// <exception cref="InvalidDataException">A file is not what it should be; the message names it.</exception>
@@ -78,28 +87,43 @@ public sealed partial class WhisperModel : IDisposable
     {
         ArgumentNullException.ThrowIfNull(sessions);
         ArgumentOutOfRangeException.ThrowIfLessThan(maxConcurrentDecodes, 1);
-        var paths = new[] { EncoderFile, DecoderFile, DecoderWithPastFile, TokenizerFile }.Select(file => Path.Combine(directory, file)).ToArray();
-        foreach (var path in paths.Where(path => !File.Exists(path)))
+        var encoderPath = Path.Combine(directory, EncoderFile);
+        var tokenizerPath = Path.Combine(directory, TokenizerFile);
+        foreach (var path in new[] { encoderPath, tokenizerPath }.Where(path => !File.Exists(path)))
         {
             throw new FileNotFoundException($"The Whisper model in {directory} lacks {Path.GetFileName(path)} ({path}).", path);
         }
 
+        var decoders = OptimumDecoderFiles.Find(directory, "The Whisper model");
         var opened = new List<InferenceSession>();
         try
         {
-            var encoder = Open(sessions, paths[0], opened);
-            var decoder = Open(sessions, paths[1], opened);
-            var decoderWithPast = Open(sessions, paths[2], opened);
-            var melBins = WhisperSignature.VerifyEncoder(encoder, paths[0]);
-            var layers = WhisperSignature.VerifyDecoder(decoder, paths[1]);
-            WhisperSignature.VerifyDecoderWithPast(decoderWithPast, paths[2], layers);
+            var encoder = Open(sessions, encoderPath, opened);
+            var decoder = Open(sessions, decoders.First, opened);
+            var melBins = WhisperSignature.VerifyEncoder(encoder, encoderPath);
+            InferenceSession decoderWithPast;
+            MergedDecoderInputs? merged = null;
+            int layers;
+            if (decoders.WithPast is { } withPastPath)
+            {
+                decoderWithPast = Open(sessions, withPastPath, opened);
+                layers = WhisperSignature.VerifyDecoder(decoder, decoders.First);
+                WhisperSignature.VerifyDecoderWithPast(decoderWithPast, withPastPath, layers);
+            }
+            else
+            {
+                decoderWithPast = decoder;
+                layers = WhisperSignature.VerifyMergedDecoder(decoder, decoders.First);
+                merged = MergedDecoderInputs.For(decoder, decoders.First, Path.Combine(directory, ConfigFile));
+            }
+
             if (melBins < 0)
             {
                 melBins = ReadMelBins(Path.Combine(directory, ConfigFile));
             }
 
-            var tokenizer = WhisperTokenizer.Load(paths[3]);
-            return new WhisperModel(encoder, decoder, decoderWithPast, tokenizer, melBins, layers, maxConcurrentDecodes);
+            var tokenizer = WhisperTokenizer.Load(tokenizerPath);
+            return new WhisperModel(encoder, decoder, decoderWithPast, merged, tokenizer, melBins, layers, maxConcurrentDecodes);
         }
         catch
         {
@@ -155,7 +179,11 @@ public sealed partial class WhisperModel : IDisposable
     {
         _encoder.Dispose();
         _decoder.Dispose();
-        _decoderWithPast.Dispose();
+        if (_merged is null)
+        {
+            _decoderWithPast.Dispose();
+        }
+
         _decodeSlots.Dispose();
     }
 

@@ -23,6 +23,12 @@ namespace SpeechCluster.Engines.Neural.Whisper;
 /// older files still have them and they are ignored). Some exports keep an unused
 /// <c>encoder_hidden_states</c> input; it is fed when present.</item>
 /// </list>
+/// Or, instead of the two decoders, optimum's merged <c>decoder_model_merged.onnx</c> (as pinned from
+/// onnx-community/whisper-tiny-ONNX): <c>input_ids</c>, <c>encoder_hidden_states</c>, every
+/// <c>past_key_values.{i}.decoder|encoder.key|value</c> and <c>use_cache_branch</c> bool [1] →
+/// <c>logits</c> and every <c>present.{i}.decoder|encoder.key|value</c> (some exports add outputs such
+/// as <c>cross_attentions</c>; outputs are matched by name and extras ignored). On the cached branch
+/// its <c>present.{i}.encoder.*</c> are degenerate (empty): the first step's are the ones to keep.
 /// The layer count is read from the decoder's <c>present.{i}.decoder.key</c> outputs.
 /// </remarks>
 public static class WhisperSignature
@@ -106,6 +112,38 @@ public static class WhisperSignature
         }
 
         check.ThrowIfFailed();
+    }
+
+    /// <summary>Verifies the merged decoder (both steps in one file); returns its number of layers.</summary>
+    public static int VerifyMergedDecoder(InferenceSession session, string path)
+    {
+        var layers = 0;
+        while (session.OutputMetadata.ContainsKey(Present(layers, "decoder", "key")))
+        {
+            layers++;
+        }
+
+        var check = new Check(session, path, "a Whisper merged decoder (decoder_model_merged.onnx)");
+        check.Input(InputIds, typeof(long), 2);
+        check.Input(EncoderHiddenStates, typeof(float), 3);
+        check.Input(MergedDecoderInputs.UseCacheBranch, typeof(bool), 1);
+        check.Output(Logits, typeof(float), 3);
+        for (var layer = 0; layer < Math.Max(layers, 1); layer++)
+        {
+            foreach (var (part, kind) in CacheParts)
+            {
+                check.Input(Past(layer, part, kind), typeof(float), 4);
+                check.Output(Present(layer, part, kind), typeof(float), 4);
+            }
+        }
+
+        if (session.InputMetadata.ContainsKey(Past(layers, "decoder", "key")))
+        {
+            check.Fail($"it takes a cache for more layers than it outputs ({layers})");
+        }
+
+        check.ThrowIfFailed();
+        return layers;
     }
 
     internal static readonly (string Part, string Kind)[] CacheParts =

@@ -31,6 +31,20 @@ public sealed class TranslationTokenizerTests(ContractModelDirectory models) : I
     }
 
     [Fact]
+    public void Marian_without_target_spm_decodes_through_vocab_json_and_drops_specials()
+    {
+        var withoutTarget = models.CopyOf(models.Marian);
+        File.Delete(Path.Combine(withoutTarget, MarianTokenizer.TargetModelFile));
+        var tokenizer = MarianTokenizer.Load(withoutTarget);
+        var vocabulary = JsonSerializer.Deserialize<Dictionary<string, long>>(File.ReadAllText(Path.Combine(withoutTarget, "vocab.json")))!;
+
+        var text = tokenizer.Decode([vocabulary["<pad>"], vocabulary["▁buen"], vocabulary["▁día"], vocabulary["<unk>"], vocabulary["</s>"]]);
+
+        Assert.Equal("buen día", text);
+        Assert.Equal([vocabulary["▁hello"], vocabulary["</s>"]], tokenizer.EncodeSource("hello", "en"));
+    }
+
+    [Fact]
     public void Nllb_source_is_language_token_then_offset_pieces_then_eos_and_round_trips_non_ascii()
     {
         var tokenizer = NllbTokenizer.Load(models.Nllb, ["en", "es"]);

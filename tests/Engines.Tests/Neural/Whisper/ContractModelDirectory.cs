@@ -10,10 +10,11 @@ internal sealed class ContractModelDirectory : IDisposable
 {
     public static readonly OnnxSessionFactory Sessions = new(OnnxDevice.Cpu, NullLogger<OnnxSessionFactory>.Instance);
 
-    public ContractModelDirectory(string text, string language = "es", string? loop = null, double tokensPerSecond = 10)
+    /// <param name="merged">The merged-decoder layout (decoder_model_merged.onnx) instead of the split pair.</param>
+    public ContractModelDirectory(string text, string language = "es", string? loop = null, double tokensPerSecond = 10, bool merged = false)
     {
         Path = System.IO.Path.Combine(System.IO.Path.GetTempPath(), "whisper-contract-" + Guid.NewGuid().ToString("N"));
-        WhisperContractModel.Write(Path, text, language, loop, tokensPerSecond);
+        WhisperContractModel.Write(Path, text, language, loop, tokensPerSecond, merged);
     }
 
     public string Path { get; }
