@@ -48,8 +48,9 @@ public sealed class NeuralEngineTests
     public async Task Whisper_marian_and_piper_models_carry_a_conversation_from_speech_to_spoken_translation()
     {
         using var models = new ContractModelSet()
-            .Add("whisper-contract", ModelStage.Asr, ModelFamily.Whisper, ["en"], dir => WhisperContractModel.Write(dir, "hello world", language: "en"))
-            .Add("marian-contract", ModelStage.Mt, ModelFamily.Marian, ["en", "es"], Seq2SeqContractModel.WriteMarian)
+            // The layout the manifest's real models have: encoder plus one merged decoder; Marian without target.spm.
+            .Add("whisper-contract", ModelStage.Asr, ModelFamily.Whisper, ["en"], dir => WhisperContractModel.Write(dir, "hello world", language: "en", merged: true))
+            .Add("marian-contract", ModelStage.Mt, ModelFamily.Marian, ["en", "es"], dir => Seq2SeqContractModel.WriteMarian(dir, merged: true))
             .Add("piper-contract-es", ModelStage.Tts, ModelFamily.Piper, ["es"], dir => PiperContractModel.Write(dir, language: "es", name: "es_ES-contract-medium"));
         await using var server = await GatewayServer.StartAsync(models.Settings());
 
