@@ -41,10 +41,9 @@ public static class SpeechClusterHostingExtensions
             sp.GetRequiredService<ILoggerFactory>()));
         services.AddHostedService<NeuralModelCheck>();
         services.TryAddSingleton<ISpeechRecognizer, PocketSphinxRecognizer>();
+        // PocketSphinx only where its model is installed (a GPU silo image carries only neural models).
         services.TryAddSingleton(sp => new RecognizerDirectory(sp.GetRequiredService<NeuralModelSet>().Recognizers.Concat(
-            sp.GetRequiredService<IOptions<PocketSphinxOptions>>().Value.IsInstalled || sp.GetServices<ISpeechRecognizer>().Any(r => r is not PocketSphinxRecognizer)
-                ? sp.GetServices<ISpeechRecognizer>()
-                : [])));
+            sp.GetServices<ISpeechRecognizer>().Where(r => r is not PocketSphinxRecognizer || sp.GetRequiredService<IOptions<PocketSphinxOptions>>().Value.IsInstalled))));
         services.TryAddSingleton<ApertiumTranslator>();
         services.TryAddSingleton<ITranslator>(sp => new CompositeTranslator(
             [.. sp.GetRequiredService<NeuralModelSet>().Translators, sp.GetRequiredService<ApertiumTranslator>()]));
