@@ -24,63 +24,27 @@ internal static class PiperSignature
     public const string SpeakerId = "sid";
     public const string Output = "output";
 
-    private static readonly (string Name, TensorElementType Type, int[] Ranks)[] Inputs =
-    [
-        (Input, TensorElementType.Int64, [2]),
-        (InputLengths, TensorElementType.Int64, [1]),
-        (Scales, TensorElementType.Float, [1]),
-    ];
-
     /// <summary>Verifies the session; returns whether it takes a speaker id (<c>sid</c>).</summary>
     /// <exception cref="InvalidDataException">The model is not a Piper voice; the message names <paramref name="path"/>.</exception>
     public static bool Verify(InferenceSession session, string path)
     {
-        var inputs = session.InputMetadata;
-        var outputs = session.OutputMetadata;
-        var problems = new List<string>();
-        foreach (var (name, type, ranks) in Inputs)
-        {
-            Check(inputs, "input", name, type, ranks, problems);
-        }
-
-        var hasSpeaker = inputs.ContainsKey(SpeakerId);
+        var check = new OnnxSignatureCheck(session, path, "a Piper (VITS) voice")
+            .Input(Input, TensorElementType.Int64, 2)
+            .Input(InputLengths, TensorElementType.Int64, 1)
+            .Input(Scales, TensorElementType.Float, 1)
+            .Output(Output, TensorElementType.Float, 4, 3);
+        var hasSpeaker = check.Inputs.ContainsKey(SpeakerId);
         if (hasSpeaker)
         {
-            Check(inputs, "input", SpeakerId, TensorElementType.Int64, [1], problems);
+            check.Input(SpeakerId, TensorElementType.Int64, 1);
         }
 
-        Check(outputs, "output", Output, TensorElementType.Float, [4, 3], problems);
-        if (inputs.TryGetValue(Scales, out var scales) && scales.Dimensions is [var count] && count > 0 && count != 3)
+        if (check.Inputs.TryGetValue(Scales, out var scales) && scales.Dimensions is [var count] && count > 0 && count != 3)
         {
-            problems.Add($"input '{Scales}' must hold 3 values (noise_scale, length_scale, noise_w), not {count}");
+            check.Fail($"input '{Scales}' must hold 3 values (noise_scale, length_scale, noise_w), not {count}");
         }
 
-        if (problems.Count > 0)
-        {
-            throw new InvalidDataException(
-                $"{path} is not a Piper (VITS) voice: {string.Join("; ", problems)}. It has inputs " +
-                $"[{Describe(inputs)}] and outputs [{Describe(outputs)}].");
-        }
-
+        check.ThrowIfFailed();
         return hasSpeaker;
     }
-
-    private static void Check(IReadOnlyDictionary<string, NodeMetadata> nodes, string kind, string name, TensorElementType type, int[] ranks, List<string> problems)
-    {
-        if (!nodes.TryGetValue(name, out var node))
-        {
-            problems.Add($"it lacks the {kind} '{name}'");
-        }
-        else if (!node.IsTensor || node.ElementDataType != type)
-        {
-            problems.Add($"{kind} '{name}' must be {type}, not {node.ElementDataType}");
-        }
-        else if (Array.IndexOf(ranks, node.Dimensions.Length) < 0)
-        {
-            problems.Add($"{kind} '{name}' must have rank {string.Join(" or ", ranks)}, not {node.Dimensions.Length}");
-        }
-    }
-
-    private static string Describe(IReadOnlyDictionary<string, NodeMetadata> nodes) =>
-        string.Join(", ", nodes.Select(n => $"{n.Key} {(n.Value.IsTensor ? n.Value.ElementDataType : n.Value.OnnxValueType)}[{string.Join(", ", n.Value.Dimensions)}]"));
 }

@@ -53,104 +53,98 @@ public static class Seq2SeqSignature
 
     public static void VerifyEncoder(InferenceSession session, string path)
     {
-        Expect(session.InputMetadata, path, "input", InputIds, TensorElementType.Int64, 2);
-        Expect(session.InputMetadata, path, "input", AttentionMask, TensorElementType.Int64, 2);
-        Expect(session.OutputMetadata, path, "output", LastHiddenState, TensorElementType.Float, 3);
+        var check = new OnnxSignatureCheck(session, path, "an optimum seq2seq encoder (encoder_model.onnx)");
+        check.Input(InputIds, TensorElementType.Int64, 2);
+        check.Input(AttentionMask, TensorElementType.Int64, 2);
+        check.Output(LastHiddenState, TensorElementType.Float, 3);
+        check.ThrowIfFailed();
     }
 
     /// <summary>Checks the first-step decoder; returns its number of layers.</summary>
     public static int VerifyDecoder(InferenceSession session, string path)
     {
-        Expect(session.InputMetadata, path, "input", EncoderAttentionMask, TensorElementType.Int64, 2);
-        Expect(session.InputMetadata, path, "input", InputIds, TensorElementType.Int64, 2);
-        Expect(session.InputMetadata, path, "input", EncoderHiddenStates, TensorElementType.Float, 3);
-        Expect(session.OutputMetadata, path, "output", Logits, TensorElementType.Float, 3);
-        var layers = CountLayers(session.OutputMetadata.Keys, "present.", path);
+        var check = new OnnxSignatureCheck(session, path, "an optimum seq2seq first-step decoder (decoder_model.onnx)");
+        check.Input(EncoderAttentionMask, TensorElementType.Int64, 2);
+        check.Input(InputIds, TensorElementType.Int64, 2);
+        check.Input(EncoderHiddenStates, TensorElementType.Float, 3);
+        check.Output(Logits, TensorElementType.Float, 3);
+        var layers = CountLayers(check, check.Outputs.Keys, "present.");
         for (var layer = 0; layer < layers; layer++)
         {
             foreach (var part in CacheParts)
             {
-                Expect(session.OutputMetadata, path, "output", Present(layer, part), TensorElementType.Float, 4);
+                check.Output(Present(layer, part), TensorElementType.Float, 4);
             }
         }
 
+        check.ThrowIfFailed();
         return layers;
     }
 
     /// <summary>Checks the decoder that reads the cache, with as many layers as the first-step decoder.</summary>
     public static void VerifyDecoderWithPast(InferenceSession session, string path, int layers)
     {
-        Expect(session.InputMetadata, path, "input", EncoderAttentionMask, TensorElementType.Int64, 2);
-        Expect(session.InputMetadata, path, "input", InputIds, TensorElementType.Int64, 2);
-        Expect(session.OutputMetadata, path, "output", Logits, TensorElementType.Float, 3);
-        var found = CountLayers(session.InputMetadata.Keys, "past_key_values.", path);
+        var check = new OnnxSignatureCheck(session, path, "an optimum seq2seq decoder with past (decoder_with_past_model.onnx)");
+        check.Input(EncoderAttentionMask, TensorElementType.Int64, 2);
+        check.Input(InputIds, TensorElementType.Int64, 2);
+        check.Output(Logits, TensorElementType.Float, 3);
+        var found = CountLayers(check, check.Inputs.Keys, "past_key_values.");
         if (found != layers)
         {
-            throw new InvalidDataException($"{path} has {found} cached layers but {DecoderFile} has {layers}: the two files come from different exports.");
+            check.Fail($"it has {found} cached layers but {DecoderFile} has {layers}: the two files come from different exports");
         }
 
         for (var layer = 0; layer < layers; layer++)
         {
             foreach (var part in CacheParts)
             {
-                Expect(session.InputMetadata, path, "input", Past(layer, part), TensorElementType.Float, 4);
+                check.Input(Past(layer, part), TensorElementType.Float, 4);
             }
 
-            Expect(session.OutputMetadata, path, "output", Present(layer, "decoder.key"), TensorElementType.Float, 4);
-            Expect(session.OutputMetadata, path, "output", Present(layer, "decoder.value"), TensorElementType.Float, 4);
+            check.Output(Present(layer, "decoder.key"), TensorElementType.Float, 4);
+            check.Output(Present(layer, "decoder.value"), TensorElementType.Float, 4);
         }
+
+        check.ThrowIfFailed();
     }
 
     /// <summary>Checks the merged decoder (both steps in one file); returns its number of layers.</summary>
     public static int VerifyMergedDecoder(InferenceSession session, string path)
     {
-        Expect(session.InputMetadata, path, "input", EncoderAttentionMask, TensorElementType.Int64, 2);
-        Expect(session.InputMetadata, path, "input", InputIds, TensorElementType.Int64, 2);
-        Expect(session.InputMetadata, path, "input", EncoderHiddenStates, TensorElementType.Float, 3);
-        Expect(session.InputMetadata, path, "input", MergedDecoderInputs.UseCacheBranch, TensorElementType.Bool, 1);
-        Expect(session.OutputMetadata, path, "output", Logits, TensorElementType.Float, 3);
-        var layers = CountLayers(session.OutputMetadata.Keys, "present.", path);
-        var cached = CountLayers(session.InputMetadata.Keys, "past_key_values.", path);
+        var check = new OnnxSignatureCheck(session, path, "an optimum seq2seq merged decoder (decoder_model_merged.onnx)");
+        check.Input(EncoderAttentionMask, TensorElementType.Int64, 2);
+        check.Input(InputIds, TensorElementType.Int64, 2);
+        check.Input(EncoderHiddenStates, TensorElementType.Float, 3);
+        check.Input(MergedDecoderInputs.UseCacheBranch, TensorElementType.Bool, 1);
+        check.Output(Logits, TensorElementType.Float, 3);
+        var layers = CountLayers(check, check.Outputs.Keys, "present.");
+        var cached = CountLayers(check, check.Inputs.Keys, "past_key_values.");
         if (cached != layers)
         {
-            throw new InvalidDataException($"{path} takes a cache of {cached} layers but outputs one of {layers}: not an optimum merged decoder.");
+            check.Fail($"it takes a cache of {cached} layers but outputs one of {layers}");
         }
 
         for (var layer = 0; layer < layers; layer++)
         {
             foreach (var part in CacheParts)
             {
-                Expect(session.InputMetadata, path, "input", Past(layer, part), TensorElementType.Float, 4);
-                Expect(session.OutputMetadata, path, "output", Present(layer, part), TensorElementType.Float, 4);
+                check.Input(Past(layer, part), TensorElementType.Float, 4);
+                check.Output(Present(layer, part), TensorElementType.Float, 4);
             }
         }
 
+        check.ThrowIfFailed();
         return layers;
     }
 
-    private static int CountLayers(IEnumerable<string> names, string prefix, string path)
+    private static int CountLayers(OnnxSignatureCheck check, IEnumerable<string> names, string prefix)
     {
         var layers = names.Count(name => name.StartsWith(prefix, StringComparison.Ordinal) && name.EndsWith(".decoder.key", StringComparison.Ordinal));
         if (layers == 0)
         {
-            throw new InvalidDataException($"{path} has no '{prefix}{{i}}.decoder.key' tensors: not an optimum seq2seq export with a cache (export with --task text2text-generation-with-past).");
+            check.Fail($"it has no '{prefix}{{i}}.decoder.key' tensors, so no cache (export with --task text2text-generation-with-past)");
         }
 
         return layers;
-    }
-
-    private static void Expect(IReadOnlyDictionary<string, NodeMetadata> metadata, string path, string kind, string name, TensorElementType type, int rank)
-    {
-        if (!metadata.TryGetValue(name, out var node))
-        {
-            throw new InvalidDataException(
-                $"{path} is not the expected seq2seq export: it lacks the {kind} '{name}'; its {kind}s are [{string.Join(", ", metadata.Keys)}].");
-        }
-
-        if (!node.IsTensor || node.ElementDataType != type || node.Dimensions.Length != rank)
-        {
-            throw new InvalidDataException(
-                $"{path}: the {kind} '{name}' should be a rank-{rank} {type} tensor, found {node.ElementDataType} with {node.Dimensions.Length} dimensions.");
-        }
     }
 }

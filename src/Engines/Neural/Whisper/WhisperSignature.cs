@@ -1,4 +1,5 @@
 using Microsoft.ML.OnnxRuntime;
+using Microsoft.ML.OnnxRuntime.Tensors;
 
 namespace SpeechCluster.Engines.Neural.Whisper;
 
@@ -46,9 +47,9 @@ public static class WhisperSignature
     /// <summary>Verifies the encoder; returns its number of mel bins (-1 when the export left it symbolic).</summary>
     public static int VerifyEncoder(InferenceSession session, string path)
     {
-        var check = new Check(session, path, "a Whisper encoder (encoder_model.onnx)");
-        check.Input(InputFeatures, typeof(float), 3);
-        check.Output(LastHiddenState, typeof(float), 3);
+        var check = new OnnxSignatureCheck(session, path, "a Whisper encoder (encoder_model.onnx)");
+        check.Input(InputFeatures, TensorElementType.Float, 3);
+        check.Output(LastHiddenState, TensorElementType.Float, 3);
         check.ThrowIfFailed();
         var melBins = session.InputMetadata[InputFeatures].Dimensions[1];
         if (melBins is not (80 or 128 or -1))
@@ -68,20 +69,20 @@ public static class WhisperSignature
             layers++;
         }
 
-        var check = new Check(session, path, "a Whisper decoder without past (decoder_model.onnx)");
-        check.Input(InputIds, typeof(long), 2);
-        check.Input(EncoderHiddenStates, typeof(float), 3);
-        check.Output(Logits, typeof(float), 3);
+        var check = new OnnxSignatureCheck(session, path, "a Whisper decoder without past (decoder_model.onnx)");
+        check.Input(InputIds, TensorElementType.Int64, 2);
+        check.Input(EncoderHiddenStates, TensorElementType.Float, 3);
+        check.Output(Logits, TensorElementType.Float, 3);
         if (layers == 0)
         {
-            check.Output(Present(0, "decoder", "key"), typeof(float), 4);
+            check.Output(Present(0, "decoder", "key"), TensorElementType.Float, 4);
         }
 
         for (var layer = 0; layer < layers; layer++)
         {
             foreach (var (part, kind) in CacheParts)
             {
-                check.Output(Present(layer, part, kind), typeof(float), 4);
+                check.Output(Present(layer, part, kind), TensorElementType.Float, 4);
             }
         }
 
@@ -92,18 +93,18 @@ public static class WhisperSignature
     /// <summary>Verifies the decoder that continues from the cache of a decoder with <paramref name="layers"/> layers.</summary>
     public static void VerifyDecoderWithPast(InferenceSession session, string path, int layers)
     {
-        var check = new Check(session, path, $"a Whisper decoder with past for {layers} layers (decoder_with_past_model.onnx)");
-        check.Input(InputIds, typeof(long), 2);
-        check.Output(Logits, typeof(float), 3);
+        var check = new OnnxSignatureCheck(session, path, $"a Whisper decoder with past for {layers} layers (decoder_with_past_model.onnx)");
+        check.Input(InputIds, TensorElementType.Int64, 2);
+        check.Output(Logits, TensorElementType.Float, 3);
         for (var layer = 0; layer < layers; layer++)
         {
             foreach (var (part, kind) in CacheParts)
             {
-                check.Input(Past(layer, part, kind), typeof(float), 4);
+                check.Input(Past(layer, part, kind), TensorElementType.Float, 4);
             }
 
-            check.Output(Present(layer, "decoder", "key"), typeof(float), 4);
-            check.Output(Present(layer, "decoder", "value"), typeof(float), 4);
+            check.Output(Present(layer, "decoder", "key"), TensorElementType.Float, 4);
+            check.Output(Present(layer, "decoder", "value"), TensorElementType.Float, 4);
         }
 
         if (session.InputMetadata.ContainsKey(Past(layers, "decoder", "key")))
@@ -123,17 +124,17 @@ public static class WhisperSignature
             layers++;
         }
 
-        var check = new Check(session, path, "a Whisper merged decoder (decoder_model_merged.onnx)");
-        check.Input(InputIds, typeof(long), 2);
-        check.Input(EncoderHiddenStates, typeof(float), 3);
-        check.Input(MergedDecoderInputs.UseCacheBranch, typeof(bool), 1);
-        check.Output(Logits, typeof(float), 3);
+        var check = new OnnxSignatureCheck(session, path, "a Whisper merged decoder (decoder_model_merged.onnx)");
+        check.Input(InputIds, TensorElementType.Int64, 2);
+        check.Input(EncoderHiddenStates, TensorElementType.Float, 3);
+        check.Input(MergedDecoderInputs.UseCacheBranch, TensorElementType.Bool, 1);
+        check.Output(Logits, TensorElementType.Float, 3);
         for (var layer = 0; layer < Math.Max(layers, 1); layer++)
         {
             foreach (var (part, kind) in CacheParts)
             {
-                check.Input(Past(layer, part, kind), typeof(float), 4);
-                check.Output(Present(layer, part, kind), typeof(float), 4);
+                check.Input(Past(layer, part, kind), TensorElementType.Float, 4);
+                check.Output(Present(layer, part, kind), TensorElementType.Float, 4);
             }
         }
 
@@ -148,38 +149,4 @@ public static class WhisperSignature
 
     internal static readonly (string Part, string Kind)[] CacheParts =
         [("decoder", "key"), ("decoder", "value"), ("encoder", "key"), ("encoder", "value")];
-
-    /// <summary>Collects every mismatch, so one message lists them all.</summary>
-    private sealed class Check(InferenceSession session, string path, string what)
-    {
-        private readonly List<string> _problems = [];
-
-        public void Input(string name, Type type, int rank) => Expect("input", session.InputMetadata, name, type, rank);
-
-        public void Output(string name, Type type, int rank) => Expect("output", session.OutputMetadata, name, type, rank);
-
-        public void Fail(string problem) => _problems.Add(problem);
-
-        public void ThrowIfFailed()
-        {
-            if (_problems.Count > 0)
-            {
-                throw new InvalidDataException(
-                    $"{path} is not {what}: {string.Join("; ", _problems)}. It has inputs [{string.Join(", ", session.InputMetadata.Keys)}] " +
-                    $"and outputs [{string.Join(", ", session.OutputMetadata.Keys)}].");
-            }
-        }
-
-        private void Expect(string direction, IReadOnlyDictionary<string, NodeMetadata> metadata, string name, Type type, int rank)
-        {
-            if (!metadata.TryGetValue(name, out var node))
-            {
-                _problems.Add($"it lacks the {direction} {name}");
-            }
-            else if (node.ElementType != type || node.Dimensions.Length != rank)
-            {
-                _problems.Add($"{direction} {name} is {node.ElementType.Name}[{node.Dimensions.Length} dims], expected {type.Name}[{rank} dims]");
-            }
-        }
-    }
 }
