@@ -1,7 +1,7 @@
 namespace SpeechCluster.Grains.Interfaces.Workers;
 
 /// <summary>Speaks text and encodes it as one complete audio file.</summary>
-public interface ISynthesisGrain : IGrainWithIntegerKey
+public interface ISynthesisGrain : IGrainWithStringKey
 {
     [ResponseTimeout("00:00:10")]
     Task<byte[]> SynthesizeAsync(SynthesisRequest request);

@@ -73,7 +73,9 @@ public static class SpeechClusterHostingExtensions
         silo.Services.AddSpeechClusterEngines(configuration);
         silo.Services.TryAddSingleton<LocalCatalog>();
         silo.Services.AddWorkerRetry();
-        silo.Services.AddPlacementFilter<EngineFilterStrategy, EngineFilterDirector>(ServiceLifetime.Singleton);
+        // Transient: each grain type initialises its own strategy with its engine (AdditionalInitialize);
+        // one shared instance let the engine of one worker type be used to place another.
+        silo.Services.AddPlacementFilter<EngineFilterStrategy, EngineFilterDirector>(ServiceLifetime.Transient);
 
         // Orleans copies this dictionary into the silo's metadata when its options are first built;
         // this configure step, registered before Orleans' own, fills it from the engines just then.

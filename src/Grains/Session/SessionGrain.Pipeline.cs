@@ -176,7 +176,7 @@ internal sealed partial class SessionGrain
             try
             {
                 var request = new SynthesisRequest(translations[i], target, voice, c.Options.AudioFormat);
-                var audio = await workers.ExecuteInGrainAsync(() => GrainFactory.GetGrain<ISynthesisGrain>(0).SynthesizeAsync(request));
+                var audio = await workers.ExecuteInGrainAsync(() => GrainFactory.GetGrain<ISynthesisGrain>(WorkerKeys.Synthesis(voice, target)).SynthesizeAsync(request));
                 c.Events.Append(new SpeechAudioEvent { UtteranceId = utteranceId, Language = target, Audio = audio });
                 if (i == 0)
                 {
@@ -224,7 +224,7 @@ internal sealed partial class SessionGrain
         try
         {
             var translation = await workers.ExecuteInGrainAsync(() =>
-                GrainFactory.GetGrain<ITranslationGrain>(0).TranslateAsync(text, c.Options.SourceLanguage, target));
+                GrainFactory.GetGrain<ITranslationGrain>(WorkerKeys.Translation(c.Options.SourceLanguage, target)).TranslateAsync(text, c.Options.SourceLanguage, target));
             var display = (await TrueTextAsync(c, translation, target, final, isTranslation: true))?.Display ?? translation;
             final?.Text(stage.Span, display);
             return display;

@@ -219,7 +219,7 @@ internal sealed partial class SessionGrain(
 
     /// <summary>The recognizer of one attempt at one utterance: a fresh grain per attempt, so a lost one is never reused.</summary>
     private IRecognitionGrain Recognizer(Conversation c, int utterance, int attempt) =>
-        GrainFactory.GetGrain<IRecognitionGrain>($"{this.GetPrimaryKeyString()}/{c.Epoch:N}/{utterance}/{attempt}");
+        GrainFactory.GetGrain<IRecognitionGrain>(WorkerKeys.Recognition(c.Options.SpeechLocale, $"{this.GetPrimaryKeyString()}/{c.Epoch:N}/{utterance}/{attempt}"));
 
     /// <summary>Opens and closes utterances as the endpointer decides; positions become stream positions.</summary>
     private void ApplyEndpoints(Conversation c, long frameStart)

@@ -1,5 +1,7 @@
 using System.Net;
+using SpeechCluster.Engines.Neural.Models;
 using SpeechCluster.EndToEnd.Tests.Infrastructure;
+using SpeechCluster.TestSupport.ContractModels;
 
 namespace SpeechCluster.EndToEnd.Tests.Cluster;
 
@@ -37,6 +39,29 @@ public sealed class PlacementTests
 
         Assert.True(activations.GetValueOrDefault(translating.SiloPort)?.ContainsKey("TranslationGrain"), $"no translation worker on the translating silo {translating.SiloPort}: {seen}");
         Assert.True(activations.GetValueOrDefault(recognizing.SiloPort)?.ContainsKey("VoiceActivityGrain"), $"no VAD worker on the recognizing silo {recognizing.SiloPort}: {seen}");
+    }
+
+    [Fact]
+    public async Task LocaleOnlyOneSiloRecognises_EveryUtterancesRecognizerGoesThere()
+    {
+        // Both silos run "asr", but only the second has a (contract) Whisper model for Spanish: the
+        // engine alone would put about half the recognizers on the first silo, which cannot hear Spanish.
+        using var models = new ContractModelSet()
+            .Add("whisper-contract-es", ModelStage.Asr, ModelFamily.Whisper, ["es"], dir => WhisperContractModel.Write(dir, "hola mundo", language: "es", merged: true));
+        await using var cluster = await RedisCluster.StartAsync(("vad,asr,truetext,mt,tts", null), ("asr", models.Settings()));
+        var spanish = cluster.Silos[1];
+        var speech = Speech.Sentences("where is the train station", "i would like a cup of coffee", "the weather is very nice today");
+        await using var client = await ProtocolClient.ConnectAsync(cluster.Gateway.WebSocketUri, "api-version=1.0&from=es-ES&to=en");
+
+        await client.SendAsync(WavHeaders.Standard());
+        await client.SendAudioAsync(speech.Samples);
+        await client.WaitForFinalsAsync(3, TimeSpan.FromSeconds(90));
+        var activations = await cluster.ActivationsAsync();
+        await client.CloseAndDrainAsync(TimeSpan.FromSeconds(60));
+
+        Assert.Equal(3, client.Finals.Count());
+        Assert.All(client.Finals, f => Assert.Equal("hola mundo", f.GetProperty("recognition").GetString()!.TrimEnd('.').ToLowerInvariant()));
+        Assert.All(activations.Where(a => a.Key != spanish.SiloPort), a => Assert.False(a.Value.ContainsKey("RecognitionGrain"), $"a recognizer on silo {a.Key}"));
     }
 
     [Fact]

@@ -21,14 +21,18 @@ public sealed class RedisCluster : IAsyncDisposable
 
     public GatewayServer Gateway { get; }
 
-    public static async Task<RedisCluster> StartAsync(params string[] siloEngines)
+    public static Task<RedisCluster> StartAsync(params string[] siloEngines) =>
+        StartAsync(siloEngines.Select(engines => (engines, (IReadOnlyDictionary<string, string?>?)null)).ToArray());
+
+    /// <param name="silos">Per silo, its engines and any more settings (a neural models directory, say).</param>
+    public static async Task<RedisCluster> StartAsync(params (string Engines, IReadOnlyDictionary<string, string?>? Settings)[] silos)
     {
         var redis = await RedisServer.StartAsync();
         var clusterId = "test-" + Guid.NewGuid().ToString("N")[..8];
-        var silos = new List<SiloProcess>();
-        foreach (var engines in siloEngines)
+        var processes = new List<SiloProcess>();
+        foreach (var (engines, settings) in silos)
         {
-            silos.Add(await SiloProcess.StartAsync(redis.ConnectionString, clusterId, engines));
+            processes.Add(await SiloProcess.StartAsync(redis.ConnectionString, clusterId, engines, settings));
         }
 
         var gateway = await GatewayServer.StartAsync(new Dictionary<string, string?>
@@ -39,7 +43,7 @@ public sealed class RedisCluster : IAsyncDisposable
             ["SpeechCluster:Cluster:ClusterId"] = clusterId,
             ["SpeechCluster:Gateway:CatalogCacheDuration"] = "00:00:01",
         });
-        return new RedisCluster(redis, silos, gateway);
+        return new RedisCluster(redis, processes, gateway);
     }
 
     /// <summary>Per silo port, how many activations of each grain class it holds.</summary>

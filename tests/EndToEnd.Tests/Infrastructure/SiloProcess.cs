@@ -26,7 +26,9 @@ public sealed class SiloProcess : IAsyncDisposable
     public bool HasExited => _process.HasExited;
 
     /// <param name="redis">The Redis membership store, or null for localhost clustering.</param>
-    public static async Task<SiloProcess> StartAsync(string? redis, string clusterId = "speechcluster", string engines = "vad,asr,truetext,mt,tts")
+    /// <param name="settings">More configuration, as <c>SpeechCluster:Neural:Models:0</c> (passed as environment variables).</param>
+    public static async Task<SiloProcess> StartAsync(
+        string? redis, string clusterId = "speechcluster", string engines = "vad,asr,truetext,mt,tts", IReadOnlyDictionary<string, string?>? settings = null)
     {
         var (siloPort, gatewayPort) = (LoopbackPorts.Free(), LoopbackPorts.Free());
         var start = new ProcessStartInfo("dotnet") { RedirectStandardOutput = true, RedirectStandardError = true };
@@ -38,6 +40,11 @@ public sealed class SiloProcess : IAsyncDisposable
         start.Environment["SpeechCluster__Cluster__GatewayPort"] = gatewayPort.ToString();
         start.Environment["SpeechCluster__Silo__Engines"] = engines;
         start.Environment["Logging__LogLevel__Default"] = "Information";
+        foreach (var (key, value) in settings ?? new Dictionary<string, string?>())
+        {
+            start.Environment[key.Replace(":", "__", StringComparison.Ordinal)] = value;
+        }
+
         var process = Process.Start(start) ?? throw new InvalidOperationException("the silo did not start");
         var silo = new SiloProcess(process, siloPort, gatewayPort);
         await silo.WaitForAsync("Application started", TimeSpan.FromSeconds(90));
