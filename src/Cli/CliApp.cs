@@ -17,18 +17,21 @@ internal static class CliApp
           speechcluster translate talk.wav --from en-US --to es
           speechcluster translate talk.wav --from en-US --to es,fr --partial --tts out
           speechcluster languages --server wss://speech.example.org
+          printf '%s' "$key" | speechcluster hash-key
         """;
 
     public static async Task<int> RunAsync(string[] args, CliHost host, CancellationToken cancellationToken = default)
     {
         var translate = TranslateCommand.Create(host);
         var languages = LanguagesCommand.Create(host);
-        var root = new RootCommand(Description) { translate, languages };
+        var hashKey = HashKeyCommand.Create(host);
+        var root = new RootCommand(Description) { translate, languages, hashKey };
         var epilogs = new Dictionary<Command, string>
         {
             [root] = Epilog,
             [translate] = TranslateCommand.Epilog,
             [languages] = LanguagesCommand.Epilog,
+            [hashKey] = HashKeyCommand.Epilog,
         };
         var help = root.Options.OfType<HelpOption>().Single();
         help.Action = new HelpWithEpilog((HelpAction)help.Action!, epilogs);

@@ -7,10 +7,13 @@ internal sealed record CliHost(TextWriter Out, TextWriter Error, bool OutputIsTe
     public const string ServerVariable = "SPEECHCLUSTER_SERVER";
     public const string KeyVariable = "SPEECHCLUSTER_KEY";
 
+    /// <summary>Standard input (<c>hash-key</c> reads the key there); nothing unless given.</summary>
+    public TextReader In { get; init; } = TextReader.Null;
+
     public static CliHost FromProcess()
     {
         var terminal = !Console.IsOutputRedirected;
-        return new CliHost(Console.Out, Console.Error, terminal, terminal ? WindowWidth() : 0, Environment.GetEnvironmentVariable);
+        return new CliHost(Console.Out, Console.Error, terminal, terminal ? WindowWidth() : 0, Environment.GetEnvironmentVariable) { In = Console.In };
     }
 
     private static int WindowWidth()

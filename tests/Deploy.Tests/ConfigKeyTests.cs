@@ -113,7 +113,7 @@ public sealed partial class ConfigKeyTests
     [Fact]
     public void SecretExample_Placeholders_AreTooShortToBeUsed()
     {
-        // Copied unchanged, the gateway refuses to start (keys need 16+ characters, the secret 32+).
+        // Copied unchanged, the gateway refuses to start (keys need 16+ characters, a key hash its format, the secret 32+).
         var example = EnvFile.Read(Path.Combine(Repository.K8s, "secrets.env.example"));
 
         Assert.Contains(example.Keys, k => k.StartsWith("SpeechCluster__Auth__Tenants__", StringComparison.Ordinal));

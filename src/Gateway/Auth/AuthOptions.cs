@@ -11,9 +11,17 @@ public sealed class AuthOptions
     /// <summary>
     /// Secret that signs access tokens (HS256), at least 32 characters. Several gateways must share
     /// it. Default: none, in which case a random secret is made at start-up and tokens do not
-    /// survive a restart.
+    /// survive a restart (unless <see cref="TokenSecrets"/> are set).
     /// </summary>
     public string? TokenSecret { get; set; }
+
+    /// <summary>
+    /// Secrets for rotation, each at least 32 characters: tokens are signed with the first (or with
+    /// <see cref="TokenSecret"/> when this is empty) and accepted when signed with any of these or
+    /// <see cref="TokenSecret"/>. To rotate, put the new secret first, keep the old one listed for a
+    /// token lifetime, then remove it. Default: none.
+    /// </summary>
+    public List<string> TokenSecrets { get; set; } = [];
 
     /// <summary>Lifetime of issued tokens. Default: 10 minutes, as the original service.</summary>
     public TimeSpan TokenLifetime { get; set; } = TimeSpan.FromMinutes(10);
@@ -21,7 +29,14 @@ public sealed class AuthOptions
 
 public sealed class TenantOptions
 {
+    /// <summary>Subscription keys in plain text (development, <c>./run</c>); hashed in memory at start.</summary>
     public List<string> Keys { get; set; } = [];
+
+    /// <summary>
+    /// Subscription keys as salted hashes (<see cref="KeyHash.Format"/>), made by
+    /// <c>speechcluster hash-key</c>: the configuration then holds no usable key.
+    /// </summary>
+    public List<string> KeyHashes { get; set; } = [];
 
     /// <summary>
     /// Most concurrent conversations of this tenant on one gateway process (429 beyond); 0 means

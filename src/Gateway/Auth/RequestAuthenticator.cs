@@ -29,7 +29,7 @@ internal sealed class RequestAuthenticator(TenantKeyStore keys, TokenService tok
                 "(or the subscription-key / access_token query parameters)");
         }
 
-        return keys.FindTenant(key) is { } keyTenant
+        return await keys.FindTenantAsync(key, request.HttpContext.RequestAborted) is { } keyTenant
             ? AuthResult.Success(keyTenant)
             : AuthResult.Failure("the subscription key is not valid");
     }

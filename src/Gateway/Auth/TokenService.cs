@@ -18,16 +18,20 @@ internal sealed class TokenService
     private const string TenantClaim = "tenant";
 
     private readonly JsonWebTokenHandler _handler = new() { SetDefaultTimesOnTokenCreation = false };
-    private readonly SymmetricSecurityKey _key;
+    private readonly SymmetricSecurityKey _signingKey;
+    private readonly SymmetricSecurityKey[] _validationKeys;
     private readonly TimeProvider _time;
     private readonly TimeSpan _lifetime;
 
     public TokenService(IOptions<AuthOptions> options, TimeProvider time)
     {
-        var secret = options.Value.TokenSecret is { Length: > 0 } configured
-            ? Encoding.UTF8.GetBytes(configured)
-            : RandomNumberGenerator.GetBytes(32);
-        _key = new SymmetricSecurityKey(secret);
+        // TokenSecrets first: during a rotation from the single TokenSecret, adding the new secret
+        // to TokenSecrets signs with it at once while tokens signed with the old one stay valid.
+        string[] secrets = [.. options.Value.TokenSecrets.Where(s => s.Length > 0), .. options.Value.TokenSecret is { Length: > 0 } single ? [single] : Array.Empty<string>()];
+        _validationKeys = secrets.Length > 0
+            ? [.. secrets.Select(s => new SymmetricSecurityKey(Encoding.UTF8.GetBytes(s)))]
+            : [new SymmetricSecurityKey(RandomNumberGenerator.GetBytes(32))];
+        _signingKey = _validationKeys[0];
         _time = time;
         _lifetime = options.Value.TokenLifetime;
     }
@@ -45,7 +49,7 @@ internal sealed class TokenService
             NotBefore = now,
             Expires = now + _lifetime,
             Claims = new Dictionary<string, object> { [TenantClaim] = tenant },
-            SigningCredentials = new SigningCredentials(_key, SecurityAlgorithms.HmacSha256),
+            SigningCredentials = new SigningCredentials(_signingKey, SecurityAlgorithms.HmacSha256),
         });
     }
 
@@ -56,7 +60,7 @@ internal sealed class TokenService
         {
             ValidIssuer = Issuer,
             ValidAudience = Audience,
-            IssuerSigningKey = _key,
+            IssuerSigningKeys = _validationKeys,   // tokens carry no key id: each secret is tried
             ValidAlgorithms = [SecurityAlgorithms.HmacSha256],
             ClockSkew = TimeSpan.FromSeconds(30),
             LifetimeValidator = (notBefore, expires, _, _) =>

@@ -24,7 +24,7 @@ internal static class TokenEndpoints
         var key = context.Request.Headers["Ocp-Apim-Subscription-Key"].ToString() is { Length: > 0 } header
             ? header
             : context.Request.Query["Subscription-Key"].ToString();
-        if (keys.FindTenant(key) is not { } tenant)
+        if (await keys.FindTenantAsync(key, context.RequestAborted) is not { } tenant)
         {
             await ErrorResponses.WriteAsync(context, StatusCodes.Status401Unauthorized,
                 key.Length == 0 ? "send the subscription key in Ocp-Apim-Subscription-Key" : "the subscription key is not valid");
@@ -49,7 +49,7 @@ internal static class TokenEndpoints
             return;
         }
 
-        if (keys.FindTenant(form?["client_secret"].ToString()) is not { } tenant)
+        if (await keys.FindTenantAsync(form?["client_secret"].ToString(), context.RequestAborted) is not { } tenant)
         {
             await WriteLegacyErrorAsync(context, """{"error":"invalid_client","error_description":"client_secret must be a valid subscription key"}""");
             return;

@@ -18,6 +18,7 @@ public static class GatewayApp
         var builder = WebApplication.CreateBuilder(args);
         ListenOnLoopbackByDefault(builder);
         configure?.Invoke(builder);
+        TlsCertificateFiles.EnsureReadable(builder.Configuration, builder.Environment.ContentRootPath);   // HTTPS from configuration (README "TLS")
 
         builder.AddSpeechClusterOrleans();                 // the grains: an embedded silo, or a cluster client
         builder.Services.AddSpeechClusterAuth();           // tenant keys and access tokens
@@ -54,10 +55,14 @@ public static class GatewayApp
 
     private static TimeSpan Max(TimeSpan a, TimeSpan b) => a > b ? a : b;
 
-    /// <summary>http://127.0.0.1:5000 unless URLs are configured; the PORT variable changes the port.</summary>
+    /// <summary>
+    /// http://127.0.0.1:5000 unless URLs or Kestrel endpoints (HTTPS, see README "TLS") are
+    /// configured; the PORT variable changes the port.
+    /// </summary>
     private static void ListenOnLoopbackByDefault(WebApplicationBuilder builder)
     {
-        if (string.IsNullOrEmpty(builder.Configuration["urls"]) && string.IsNullOrEmpty(builder.Configuration["ASPNETCORE_URLS"]))
+        if (string.IsNullOrEmpty(builder.Configuration["urls"]) && string.IsNullOrEmpty(builder.Configuration["ASPNETCORE_URLS"])
+            && !builder.Configuration.GetSection("Kestrel:Endpoints").GetChildren().Any())
         {
             var port = builder.Configuration["PORT"] is { Length: > 0 } value ? value : DefaultPort.ToString(System.Globalization.CultureInfo.InvariantCulture);
             builder.WebHost.UseUrls($"http://127.0.0.1:{port}");
