@@ -26,6 +26,12 @@ internal sealed record CloseOutcome(WebSocketCloseStatus Status, string Reason, 
     /// <summary>The gateway's drain deadline passed: open utterances are finalised and their results sent, then 1001.</summary>
     public static CloseOutcome ServerStopping { get; } = new(WebSocketCloseStatus.EndpointUnavailable, "server shutting down; reconnect to continue", FlushResults: true);
 
+    /// <summary>Nothing came from the client for <paramref name="limit"/>: what it said is finalised and sent, then 1000.</summary>
+    public static CloseOutcome Idle(TimeSpan limit) => new(WebSocketCloseStatus.NormalClosure, $"no audio received for {limit}", FlushResults: true);
+
+    /// <summary>The connection reached the longest a conversation may run: what was said is finalised and sent, then 1000.</summary>
+    public static CloseOutcome MaxDuration(TimeSpan limit) => new(WebSocketCloseStatus.NormalClosure, $"maximum conversation duration ({limit}) reached", FlushResults: true);
+
     /// <summary>
     /// The cluster sheds load and refused the conversation's calls: 1013 (Try Again Later, RFC 6455's
     /// registry), which <see cref="WebSocketCloseStatus"/> has no name for.

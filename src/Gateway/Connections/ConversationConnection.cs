@@ -34,6 +34,10 @@ internal sealed partial class ConversationConnection(
     // receive loop stops waiting for the client (without aborting the socket) and the close follows.
     private readonly CancellationTokenSource _stopReceiving = new();
     private volatile bool _overloaded;
+    // Re-armed at every message (a timer change, no allocation); when it fires, the receive loop stops as at the drain deadline.
+    private readonly CancellationTokenSource _idle = new();
+    private readonly CancellationTokenSource _tooLong = new(options.MaxConversationDuration);
+    private CloseOutcome? _timedOut;
 
     /// <param name="aborted">The connection is gone.</param>
     /// <param name="stopping">The gateway's drain deadline passed: finish what was said, send its results, close with 1001.</param>
@@ -41,6 +45,8 @@ internal sealed partial class ConversationConnection(
     public async Task<CloseOutcome> RunAsync(CancellationToken aborted, CancellationToken stopping)
     {
         var drained = stopping.Register(static s => ((CancellationTokenSource)s!).Cancel(), _stopReceiving);
+        var idle = _idle.Token.Register(() => StopReceiving(CloseOutcome.Idle(options.IdleTimeout)));
+        var tooLong = _tooLong.Token.Register(() => StopReceiving(CloseOutcome.MaxDuration(options.MaxConversationDuration)));
         if (session.Started)
         {
             // A resumed conversation: what the client missed goes out before any new audio comes in.
@@ -84,8 +90,12 @@ internal sealed partial class ConversationConnection(
 
             // Unregistered first: the deadline must not cancel a disposed source.
             await drained.DisposeAsync();
+            await idle.DisposeAsync();
+            await tooLong.DisposeAsync();
             _stopSending.Dispose();
             _stopReceiving.Dispose();
+            _idle.Dispose();
+            _tooLong.Dispose();
         }
     }
 
@@ -98,6 +108,10 @@ internal sealed partial class ConversationConnection(
         catch (OperationCanceledException) when (_overloaded && !aborted.IsCancellationRequested)
         {
             return CloseOutcome.Overloaded;
+        }
+        catch (OperationCanceledException) when (Volatile.Read(ref _timedOut) is { } timedOut && !stopping.IsCancellationRequested && !aborted.IsCancellationRequested)
+        {
+            return timedOut;
         }
         catch (OperationCanceledException) when (stopping.IsCancellationRequested && !aborted.IsCancellationRequested)
         {
@@ -130,6 +144,7 @@ internal sealed partial class ConversationConnection(
         long messageBytes = 0;
         while (true)
         {
+            _idle.CancelAfter(options.IdleTimeout);
             var received = await ReceiveOneAsync(buffer, aborted);
             if (received.MessageType == WebSocketMessageType.Close)
             {
@@ -206,6 +221,12 @@ internal sealed partial class ConversationConnection(
         }
 
         return null;
+    }
+
+    private void StopReceiving(CloseOutcome why)
+    {
+        Interlocked.CompareExchange(ref _timedOut, why, null);
+        _stopReceiving.Cancel();
     }
 
     private async Task<CloseOutcome?> OnTextMessageAsync(ArrayBufferWriter<byte> text)

@@ -53,6 +53,20 @@ public sealed class GatewayOptions
     /// </summary>
     public TimeSpan DrainTimeout { get; set; } = TimeSpan.FromSeconds(30);
 
+    /// <summary>
+    /// A connection that sends nothing (no audio, no message) for this long has what it said
+    /// finalised and its results sent, then is closed with 1000 and a reason, as PROTOCOL.md §6
+    /// says of the service it follows ("no audio received for an extended period"). Clients that
+    /// wait for results stream silence, which counts. Default: 2 minutes.
+    /// </summary>
+    public TimeSpan IdleTimeout { get; set; } = TimeSpan.FromMinutes(2);
+
+    /// <summary>
+    /// The longest one connection may carry a conversation; then it is finalised, its results sent,
+    /// and closed with 1000 and a reason (the followed service: about 90 minutes). Default: 90 minutes.
+    /// </summary>
+    public TimeSpan MaxConversationDuration { get; set; } = TimeSpan.FromMinutes(90);
+
     /// <summary>How long the engine catalog behind /languages and request validation is cached. Default: 30 s.</summary>
     public TimeSpan CatalogCacheDuration { get; set; } = TimeSpan.FromSeconds(30);
 }
