@@ -19,5 +19,9 @@ internal sealed partial class ConversationConnection
         [LoggerMessage(EventId = 103, EventName = "ClusterOverloaded", Level = LogLevel.Warning,
             Message = "The speech cluster shed a call of a conversation of tenant {Tenant}; closing it with 1013")]
         public static partial void ClusterOverloaded(ILogger logger, string tenant);
+
+        [LoggerMessage(EventId = 104, EventName = "ClientNotReading", Level = LogLevel.Warning,
+            Message = "A client of tenant {Tenant} took no result for {SendTimeout}; its connection is aborted (its conversation waits to be resumed)")]
+        public static partial void ClientNotReading(ILogger logger, string tenant, TimeSpan sendTimeout);
     }
 }

@@ -274,6 +274,7 @@ internal sealed partial class ConversationConnection(
     {
         var json = new ArrayBufferWriter<byte>(1024);
         using var writer = ResultMessages.CreateWriter(json);
+        using var stall = CancellationTokenSource.CreateLinkedTokenSource(cancellation);
         await foreach (var result in session.ReadEventsAsync(cancellation))
         {
             switch (result)
@@ -281,14 +282,34 @@ internal sealed partial class ConversationConnection(
                 case TranscriptEvent transcript:
                     json.ResetWrittenCount();
                     ResultMessages.Write(writer, transcript, request);
-                    await socket.SendAsync(json.WrittenMemory, WebSocketMessageType.Text, endOfMessage: true, cancellation);
-                    Volatile.Write(ref _lastSent, Stopwatch.GetTimestamp());
+                    await SendWithinTimeoutAsync(json.WrittenMemory, WebSocketMessageType.Text, stall, cancellation);
                     break;
                 case SpeechAudioEvent audio:
-                    await socket.SendAsync(audio.Audio, WebSocketMessageType.Binary, endOfMessage: true, cancellation);
-                    Volatile.Write(ref _lastSent, Stopwatch.GetTimestamp());
+                    await SendWithinTimeoutAsync(audio.Audio, WebSocketMessageType.Binary, stall, cancellation);
                     break;
             }
         }
+    }
+
+    /// <summary>
+    /// One result to the client. A client that stops reading would otherwise make its results pile
+    /// up in the session without bound: after <see cref="GatewayOptions.SendTimeout"/> the send is
+    /// cancelled, which aborts the connection (no close frame can reach a client whose buffers are full).
+    /// </summary>
+    private async ValueTask SendWithinTimeoutAsync(ReadOnlyMemory<byte> data, WebSocketMessageType type, CancellationTokenSource stall, CancellationToken cancellation)
+    {
+        stall.CancelAfter(options.SendTimeout);
+        try
+        {
+            await socket.SendAsync(data, type, endOfMessage: true, stall.Token);
+        }
+        catch (OperationCanceledException) when (!cancellation.IsCancellationRequested)
+        {
+            Log.ClientNotReading(logger, tenant, options.SendTimeout);
+            throw;
+        }
+
+        stall.CancelAfter(Timeout.InfiniteTimeSpan);
+        Volatile.Write(ref _lastSent, Stopwatch.GetTimestamp());
     }
 }

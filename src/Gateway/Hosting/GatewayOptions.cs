@@ -62,6 +62,12 @@ public sealed class GatewayOptions
     public TimeSpan IdleTimeout { get; set; } = TimeSpan.FromMinutes(2);
 
     /// <summary>
+    /// How long one result may wait for the client to take it; a client that stops reading has its
+    /// connection aborted then, so its results cannot pile up without bound. Default: 30 s.
+    /// </summary>
+    public TimeSpan SendTimeout { get; set; } = TimeSpan.FromSeconds(30);
+
+    /// <summary>
     /// The longest one connection may carry a conversation; then it is finalised, its results sent,
     /// and closed with 1000 and a reason (the followed service: about 90 minutes). Default: 90 minutes.
     /// </summary>
