@@ -14,6 +14,10 @@ internal static class TranslateCommand
         printed. Any PCM WAV is converted to 16 kHz mono and sent at real-time pace unless --fast; one second of
         silence follows it, then the client closes and waits for the server's last results.
 
+        A connection that drops without a Close is resumed by itself (up to 8 attempts within 30 s, the finals
+        missed meanwhile first, none repeated; "reconnecting…" notes go to stderr); --no-reconnect ends the run
+        with an error instead.
+
         Examples:
           speechcluster translate talk.wav --from en-US --to es
           speechcluster translate talk.wav --from en-US --to es,fr --partial --tts out --format mp3
@@ -40,8 +44,9 @@ internal static class TranslateCommand
         var key = CommonOptions.Key();
         var json = CommonOptions.Json("Write each server message as one JSON line, and one line per saved audio file; the summary goes to stderr");
         var fast = new Option<bool>("--fast") { Description = "Send the audio as fast as the server accepts instead of at real-time pace" };
+        var noReconnect = new Option<bool>("--no-reconnect") { Description = "Do not resume the session when the connection drops (default: resume)" };
 
-        var command = new Command("translate", Description) { file, from, to, partial, timing, tts, format, voice, server, key, json, fast };
+        var command = new Command("translate", Description) { file, from, to, partial, timing, tts, format, voice, server, key, json, fast, noReconnect };
         command.SetAction((parse, cancellationToken) => CommandRunner.RunAsync(host, () =>
         {
             var ttsDirectory = parse.GetValue(tts);
@@ -57,6 +62,7 @@ internal static class TranslateCommand
                 Features = features,
                 Voice = parse.GetValue(voice),
                 Format = parse.GetValue(format) == "mp3" ? AudioFormats.Mp3 : AudioFormats.Wav,
+                AutoReconnect = !parse.GetValue(noReconnect),
             };
             var session = new TranslateSession(host, options, parse.GetValue(json), ttsDirectory);
             return session.RunAsync(parse.GetRequiredValue(file), new FileStreamingOptions { Fast = parse.GetValue(fast) }, cancellationToken);

@@ -41,6 +41,12 @@ internal sealed class TranslateSession(CliHost host, SpeechTranslationOptions op
                     var file = await saver.SaveAsync(audio, cancellationToken);
                     output.AudioSaved(audio, file);
                     break;
+                case Reconnecting reconnecting:
+                    output.Notice($"connection lost ({reconnecting.Reason}); reconnecting…");
+                    break;
+                case Reconnected reconnected:
+                    output.Notice($"reconnected after {reconnected.Attempts} attempt(s); the session goes on");
+                    break;
                 case UnrecognizedMessage message:
                     output.Unrecognized(message);
                     break;

@@ -103,6 +103,17 @@ internal sealed class TranslationConsole(CliHost host, bool json, IList<string> 
         }
     }
 
+    /// <summary>A note about the connection (reconnecting…): on stderr, so that stdout keeps only results.</summary>
+    public void Notice(string text)
+    {
+        lock (_lock)
+        {
+            ClearStatus();
+            host.Error.WriteLine($"speechcluster: {text}");
+            DrawStatus();
+        }
+    }
+
     public void Summary(string text)
     {
         lock (_lock)

@@ -26,5 +26,17 @@ public sealed partial class SpeechTranslationClient
 
         [LoggerMessage(EventId = 6, EventName = "CloseAnswerFailed", Level = LogLevel.Debug, Message = "Could not answer the server's Close")]
         public static partial void CloseAnswerFailed(ILogger logger, Exception exception);
+
+        [LoggerMessage(EventId = 7, EventName = "Reconnecting", Level = LogLevel.Warning,
+            Message = "Connection lost; resuming the session after final {ResumeFrom}")]
+        public static partial void Reconnecting(ILogger logger, string resumeFrom, Exception exception);
+
+        [LoggerMessage(EventId = 8, EventName = "ReconnectAttemptFailed", Level = LogLevel.Information,
+            Message = "Reconnect attempt {Attempt} failed; next in {Delay}")]
+        public static partial void ReconnectAttemptFailed(ILogger logger, int attempt, TimeSpan delay, Exception? exception);
+
+        [LoggerMessage(EventId = 9, EventName = "Reconnected", Level = LogLevel.Information,
+            Message = "Session resumed after {Attempts} attempt(s) (request {RequestId})")]
+        public static partial void Reconnected(ILogger logger, int attempts, string? requestId);
     }
 }

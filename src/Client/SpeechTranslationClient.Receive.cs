@@ -7,58 +7,35 @@ public sealed partial class SpeechTranslationClient
 {
     /// <summary>
     /// Everything the server sends, in order, ending with <see cref="SessionClosed"/> when the server closes.
+    /// With <see cref="SpeechTranslationOptions.AutoReconnect"/> a drop shows as <see cref="Reconnecting"/> and
+    /// <see cref="Reconnected"/> in between, and the stream goes on without repeats.
     /// One enumeration at a time; cancelling it stops the enumeration, not the session.
     /// </summary>
     /// <exception cref="SpeechTranslationConnectionLostException">The connection ended without a Close from the
-    /// server, or was aborted (close timeout, failed file streaming).</exception>
+    /// server and could not be resumed, or was aborted (close timeout, failed file streaming).</exception>
     public IAsyncEnumerable<TranslationEvent> ReadEventsAsync(CancellationToken cancellationToken = default) =>
         _events.Reader.ReadAllAsync(cancellationToken);
 
     private async Task ReceiveLoopAsync()
     {
         var token = _lifetime.Token;
-        var buffer = new byte[16 * 1024];
-        var message = new ArrayBufferWriter<byte>(buffer.Length);
+        var delivered = new ResumePoint();
         var speaker = new SegmentLabeller(_targets);
         Exception? failure = null;
         try
         {
             while (true)
             {
-                var received = await _socket.ReceiveAsync(buffer.AsMemory(), token).ConfigureAwait(false);
-                if (received.MessageType == WebSocketMessageType.Close)
+                var connection = _connection;
+                try
                 {
-                    var closed = new SessionClosed(_socket.CloseStatus, _socket.CloseStatusDescription);
-                    Log.ServerClosed(_logger, closed.ToString());
-                    _closed = closed;
-                    await AnswerCloseAsync(token).ConfigureAwait(false);
-                    await _events.Writer.WriteAsync(closed, token).ConfigureAwait(false);
+                    await ReceiveUntilCloseAsync(connection, delivered, speaker, token).ConfigureAwait(false);
                     return;
                 }
-
-                if (message.WrittenCount + received.Count > _options.MaxMessageBytes)
+                catch (Exception ex) when (ShouldResume(ex, delivered, token))
                 {
-                    AbortBecause($"The server sent a message larger than {_options.MaxMessageBytes} bytes.");
-                    continue;
+                    await ResumeAsync(connection, ex, delivered, token).ConfigureAwait(false);
                 }
-
-                message.Write(buffer.AsSpan(0, received.Count));
-                if (!received.EndOfMessage)
-                {
-                    continue;
-                }
-
-                var item = received.MessageType == WebSocketMessageType.Text
-                    ? TranslationMessageParser.Parse(message.WrittenSpan)
-                    : speaker.Label(message.WrittenSpan.ToArray());
-                message.ResetWrittenCount();
-                speaker.Observe(item);
-                if (item is UnrecognizedMessage unrecognized)
-                {
-                    Log.UnrecognizedMessage(_logger, unrecognized.Text.Length);
-                }
-
-                await _events.Writer.WriteAsync(item, token).ConfigureAwait(false);
             }
         }
         catch (OperationCanceledException) when (token.IsCancellationRequested)
@@ -76,14 +53,68 @@ public sealed partial class SpeechTranslationClient
         }
         finally
         {
+            // Senders waiting for a new connection learn there is none.
+            _connection.Successor.TrySetResult(null);
             _events.Writer.TryComplete(failure);
         }
     }
 
-    /// <summary>The server started the close: answer it so the handshake completes.</summary>
-    private async Task AnswerCloseAsync(CancellationToken token)
+    /// <summary>Reads one connection until the server's Close (returns) or its loss (throws).</summary>
+    private async Task ReceiveUntilCloseAsync(SessionConnection connection, ResumePoint delivered, SegmentLabeller speaker, CancellationToken token)
     {
-        if (_socket.State != WebSocketState.CloseReceived)
+        var socket = connection.Socket;
+        var buffer = new byte[16 * 1024];
+        // Per connection: a message cut off by a drop is not continued by the next connection.
+        var message = new ArrayBufferWriter<byte>(buffer.Length);
+        while (true)
+        {
+            var received = await socket.ReceiveAsync(buffer.AsMemory(), token).ConfigureAwait(false);
+            if (received.MessageType == WebSocketMessageType.Close)
+            {
+                var closed = new SessionClosed(socket.CloseStatus, socket.CloseStatusDescription);
+                Log.ServerClosed(_logger, closed.ToString());
+                _closed = closed;
+                await AnswerCloseAsync(socket, token).ConfigureAwait(false);
+                await _events.Writer.WriteAsync(closed, token).ConfigureAwait(false);
+                return;
+            }
+
+            if (message.WrittenCount + received.Count > _options.MaxMessageBytes)
+            {
+                AbortBecause($"The server sent a message larger than {_options.MaxMessageBytes} bytes.");
+                continue;
+            }
+
+            message.Write(buffer.AsSpan(0, received.Count));
+            if (!received.EndOfMessage)
+            {
+                continue;
+            }
+
+            var item = received.MessageType == WebSocketMessageType.Text
+                ? TranslationMessageParser.Parse(message.WrittenSpan)
+                : speaker.Label(message.WrittenSpan.ToArray());
+            message.ResetWrittenCount();
+            if (!delivered.Admit(item))
+            {
+                // Replayed by a resumed connection, and given to the caller before the drop.
+                continue;
+            }
+
+            speaker.Observe(item);
+            if (item is UnrecognizedMessage unrecognized)
+            {
+                Log.UnrecognizedMessage(_logger, unrecognized.Text.Length);
+            }
+
+            await _events.Writer.WriteAsync(item, token).ConfigureAwait(false);
+        }
+    }
+
+    /// <summary>The server started the close: answer it so the handshake completes.</summary>
+    private async Task AnswerCloseAsync(ClientWebSocket socket, CancellationToken token)
+    {
+        if (socket.State != WebSocketState.CloseReceived)
         {
             return;
         }
@@ -91,16 +122,16 @@ public sealed partial class SpeechTranslationClient
         // A sender blocked on a full socket holds the lock; do not wait on it for ever.
         if (!await _sendLock.WaitAsync(_options.CloseTimeout, token).ConfigureAwait(false))
         {
-            _socket.Abort();
+            socket.Abort();
             return;
         }
 
         try
         {
-            if (_socket.State == WebSocketState.CloseReceived)
+            if (socket.State == WebSocketState.CloseReceived)
             {
-                var status = _socket.CloseStatus is { } s && s != WebSocketCloseStatus.Empty ? s : WebSocketCloseStatus.NormalClosure;
-                await _socket.CloseOutputAsync(status, null, token).ConfigureAwait(false);
+                var status = socket.CloseStatus is { } s && s != WebSocketCloseStatus.Empty ? s : WebSocketCloseStatus.NormalClosure;
+                await socket.CloseOutputAsync(status, null, token).ConfigureAwait(false);
             }
         }
         catch (WebSocketException ex)

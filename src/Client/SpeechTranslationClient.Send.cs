@@ -9,7 +9,9 @@ public sealed partial class SpeechTranslationClient
 
     /// <summary>
     /// Sends 16 kHz mono 16-bit little-endian PCM as one binary message. The 44-byte WAV header goes first,
-    /// by itself, before the first audio. 100 ms per call (3200 bytes) is the customary chunk.
+    /// by itself, before the first audio. 100 ms per call (3200 bytes) is the customary chunk. While a dropped
+    /// connection is being resumed (<see cref="SpeechTranslationOptions.AutoReconnect"/>) it waits, then sends
+    /// on the new connection.
     /// </summary>
     /// <exception cref="InvalidOperationException">The session is completed or closed; <see cref="ReadEventsAsync"/> says why.</exception>
     public async Task SendAudioAsync(ReadOnlyMemory<byte> pcm, CancellationToken cancellationToken = default)
@@ -25,19 +27,10 @@ public sealed partial class SpeechTranslationClient
     /// <exception cref="InvalidOperationException">The session is completed or closed.</exception>
     public async Task SendFlushAsync(CancellationToken cancellationToken = default)
     {
-        await _sendLock.WaitAsync(cancellationToken).ConfigureAwait(false);
-        try
+        if (Volatile.Read(ref _completeStarted) != 0
+            || !await TrySendAsync((connection, token) => connection.Socket.SendAsync(FlushMessage, WebSocketMessageType.Text, true, token), cancellationToken).ConfigureAwait(false))
         {
-            if (Volatile.Read(ref _completeStarted) != 0 || _socket.State != WebSocketState.Open)
-            {
-                throw new InvalidOperationException("The session no longer accepts messages: it was completed, closed by the server, or the connection was lost.");
-            }
-
-            await _socket.SendAsync(FlushMessage, WebSocketMessageType.Text, true, cancellationToken).ConfigureAwait(false);
-        }
-        finally
-        {
-            _sendLock.Release();
+            throw new InvalidOperationException("The session no longer accepts messages: it was completed, closed by the server, or the connection was lost.");
         }
     }
 
@@ -46,7 +39,8 @@ public sealed partial class SpeechTranslationClient
     /// silence detection closes the last utterance, sends Close 1000, and waits for the server's Close while
     /// the receive loop keeps reading, so results the server sends in between still reach
     /// <see cref="ReadEventsAsync"/> (keep reading it). After <see cref="SpeechTranslationOptions.CloseTimeout"/>
-    /// without the server's Close the connection is aborted. Safe to call more than once.
+    /// without the server's Close the connection is aborted (time spent resuming a dropped connection does not
+    /// count). Safe to call more than once.
     /// </summary>
     /// <returns>The server's Close; null when the connection was lost or aborted instead.</returns>
     public async Task<SessionClosed?> CompleteAsync(CancellationToken cancellationToken = default)
@@ -63,71 +57,109 @@ public sealed partial class SpeechTranslationClient
             await SendCloseAsync(cancellationToken).ConfigureAwait(false);
         }
 
-        try
+        while (true)
         {
-            await _receiveLoop.WaitAsync(_options.CloseTimeout, _options.TimeProvider, cancellationToken).ConfigureAwait(false);
+            var waitingOn = _connection;
+            try
+            {
+                await _receiveLoop.WaitAsync(_options.CloseTimeout, _options.TimeProvider, cancellationToken).ConfigureAwait(false);
+                return _closed;
+            }
+            catch (TimeoutException) when (_reconnecting || _connection != waitingOn)
+            {
+                // Resuming, or resumed meanwhile: the new connection gets its own close timeout.
+            }
+            catch (TimeoutException)
+            {
+                Log.CloseTimedOut(_logger, _options.CloseTimeout);
+                AbortBecause($"The server did not close the session within {_options.CloseTimeout.TotalSeconds:0.#} s of the client's Close.");
+                await _receiveLoop.ConfigureAwait(false);
+                return _closed;
+            }
         }
-        catch (TimeoutException)
-        {
-            Log.CloseTimedOut(_logger, _options.CloseTimeout);
-            AbortBecause($"The server did not close the session within {_options.CloseTimeout.TotalSeconds:0.#} s of the client's Close.");
-            await _receiveLoop.ConfigureAwait(false);
-        }
-
-        return _closed;
     }
 
-    /// <summary>Sends one audio message (after the header, once). False when the session has ended, in which
-    /// case the receive side reports why.</summary>
-    internal async Task<bool> TrySendAudioAsync(ReadOnlyMemory<byte> pcm, CancellationToken cancellationToken)
+    /// <summary>Sends one audio message (after the header, once per connection). False when the session has
+    /// ended, in which case the receive side reports why.</summary>
+    internal Task<bool> TrySendAudioAsync(ReadOnlyMemory<byte> pcm, CancellationToken cancellationToken) =>
+        TrySendAsync(
+            async (connection, token) =>
+            {
+                if (!connection.HeaderSent)
+                {
+                    await connection.Socket.SendAsync(StreamingWavHeader.Bytes, WebSocketMessageType.Binary, true, token).ConfigureAwait(false);
+                    connection.HeaderSent = true;
+                }
+
+                if (!pcm.IsEmpty)
+                {
+                    await connection.Socket.SendAsync(pcm, WebSocketMessageType.Binary, true, token).ConfigureAwait(false);
+                }
+            },
+            cancellationToken);
+
+    /// <summary>
+    /// Sends on the current connection, under the send lock. When that connection has dropped and the session
+    /// is resumed, sends again on the new one: the message may then reach the server twice (if the old
+    /// connection delivered it) but is not lost. False when the session has ended.
+    /// </summary>
+    private async Task<bool> TrySendAsync(Func<SessionConnection, CancellationToken, ValueTask> send, CancellationToken cancellationToken)
     {
-        await _sendLock.WaitAsync(cancellationToken).ConfigureAwait(false);
-        try
+        while (true)
         {
-            if (_socket.State != WebSocketState.Open)
+            SessionConnection connection;
+            await _sendLock.WaitAsync(cancellationToken).ConfigureAwait(false);
+            try
+            {
+                connection = _connection;
+                var state = connection.Socket.State;
+                if (state is WebSocketState.CloseSent or WebSocketState.CloseReceived or WebSocketState.Closed)
+                {
+                    // A Close went one way or the other: this session takes no more.
+                    return false;
+                }
+
+                if (state == WebSocketState.Open)
+                {
+                    await send(connection, cancellationToken).ConfigureAwait(false);
+                    return true;
+                }
+            }
+            catch (WebSocketException) when (_connection.Socket.State != WebSocketState.Open)
+            {
+                // The server closed or the connection dropped between the check and the send: see below.
+                connection = _connection;
+            }
+            finally
+            {
+                _sendLock.Release();
+            }
+
+            if (!CanResume || await connection.Successor.Task.WaitAsync(cancellationToken).ConfigureAwait(false) is null)
             {
                 return false;
             }
-
-            if (!_headerSent)
-            {
-                await _socket.SendAsync(StreamingWavHeader.Bytes, WebSocketMessageType.Binary, true, cancellationToken).ConfigureAwait(false);
-                _headerSent = true;
-            }
-
-            if (!pcm.IsEmpty)
-            {
-                await _socket.SendAsync(pcm, WebSocketMessageType.Binary, true, cancellationToken).ConfigureAwait(false);
-            }
-
-            return true;
-        }
-        catch (WebSocketException) when (_socket.State != WebSocketState.Open)
-        {
-            // The server closed or the connection dropped between the check and the send.
-            return false;
-        }
-        finally
-        {
-            _sendLock.Release();
         }
     }
+
+    /// <summary>Whether a dropped connection may be followed by another (the receive loop decides for sure).</summary>
+    private bool CanResume => _options.AutoReconnect && ConversationId is not null;
 
     private async Task SendCloseAsync(CancellationToken cancellationToken)
     {
         await _sendLock.WaitAsync(cancellationToken).ConfigureAwait(false);
         try
         {
-            if (_socket.State == WebSocketState.Open)
+            if (_connection.Socket.State == WebSocketState.Open)
             {
                 // CloseOutputAsync, not CloseAsync: it returns at once and leaves the receive loop reading
                 // the results the server still sends before its own Close.
-                await _socket.CloseOutputAsync(WebSocketCloseStatus.NormalClosure, "", cancellationToken).ConfigureAwait(false);
+                await _connection.Socket.CloseOutputAsync(WebSocketCloseStatus.NormalClosure, "", cancellationToken).ConfigureAwait(false);
             }
         }
-        catch (WebSocketException) when (_socket.State != WebSocketState.Open)
+        catch (WebSocketException) when (_connection.Socket.State != WebSocketState.Open)
         {
-            // Closed from the other side meanwhile; the receive loop has the status.
+            // Closed from the other side meanwhile, or dropped (a resumed connection gets the Close instead).
         }
         finally
         {

@@ -1,4 +1,3 @@
-using System.Net;
 using System.Net.WebSockets;
 using System.Threading.Channels;
 using Microsoft.Extensions.Logging;
@@ -16,13 +15,13 @@ namespace SpeechCluster.Client;
 /// events have one reader at a time. A background receive loop reads the socket from connect to Close and
 /// buffers up to 1024 events; when nobody reads, it waits (and the close handshake waits with it).
 /// The client owns its socket: <see cref="DisposeAsync"/> aborts a session that was not completed.
+/// With <see cref="SpeechTranslationOptions.AutoReconnect"/> a dropped connection is resumed on a new socket
+/// (ReceiveAndResume.cs): the events stay one stream and the send methods wait for the new connection.
 /// </remarks>
 public sealed partial class SpeechTranslationClient : IAsyncDisposable
 {
     private const int EventBuffer = 1024;
 
-    private readonly ClientWebSocket _socket;
-    private readonly HttpMessageInvoker _invoker;
     private readonly SpeechTranslationOptions _options;
     private readonly IReadOnlyList<string> _targets;
     private readonly ILogger _logger;
@@ -30,23 +29,24 @@ public sealed partial class SpeechTranslationClient : IAsyncDisposable
     private readonly SemaphoreSlim _sendLock = new(1, 1);
     private readonly CancellationTokenSource _lifetime = new();
     private readonly Task _receiveLoop;
+    // Replaced, under the send lock, when the session resumes on a new connection.
+    private volatile SessionConnection _connection;
     private int _completeStarted;
     private int _disposed;
-    private bool _headerSent;
+    private volatile bool _reconnecting;
     private volatile string? _abortReason;
     private volatile SessionClosed? _closed;
+    private volatile string? _requestId;
 
-    private SpeechTranslationClient(ClientWebSocket socket, HttpMessageInvoker invoker, SpeechTranslationOptions options, Uri sessionUri, ILogger logger)
+    private SpeechTranslationClient(SessionConnection connection, SpeechTranslationOptions options, Uri sessionUri, ILogger logger)
     {
-        _socket = socket;
-        _invoker = invoker;
+        _connection = connection;
         _options = options;
         _targets = [.. options.To.Select(t => t.Trim())];
         _logger = logger;
         SessionUri = sessionUri;
-        RequestId = Header(socket.HttpResponseHeaders, "X-RequestId");
-        ConversationId = Header(socket.HttpResponseHeaders, "X-ConversationId");
-        socket.HttpResponseHeaders = null;
+        _requestId = connection.RequestId;
+        ConversationId = connection.ConversationId;
         _events = Channel.CreateBounded<TranslationEvent>(new BoundedChannelOptions(EventBuffer)
         {
             // Results must not be lost: a slow reader slows the socket instead.
@@ -58,17 +58,18 @@ public sealed partial class SpeechTranslationClient : IAsyncDisposable
         _receiveLoop = ReceiveLoopAsync();
     }
 
-    /// <summary>The address connected to, query included.</summary>
+    /// <summary>The address first connected to, query included.</summary>
     public Uri SessionUri { get; }
 
-    /// <summary>The server's <c>X-RequestId</c> response header, if it sent one.</summary>
-    public string? RequestId { get; }
+    /// <summary>The server's <c>X-RequestId</c> response header of the current connection, if it sent one.</summary>
+    public string? RequestId => _requestId;
 
     /// <summary>The server's <c>X-ConversationId</c> response header (resume extension), if it sent one.</summary>
     public string? ConversationId { get; }
 
-    /// <summary>True while audio can still be sent: connected, not completed, not closed by the server.</summary>
-    public bool IsOpen => _socket.State == WebSocketState.Open && Volatile.Read(ref _completeStarted) == 0;
+    /// <summary>True while audio can still be sent: connected (or resuming a dropped connection), not completed,
+    /// not closed by the server.</summary>
+    public bool IsOpen => (_reconnecting || _connection.Socket.State == WebSocketState.Open) && Volatile.Read(ref _completeStarted) == 0;
 
     /// <summary>The server's Close, once received; null before that or when the connection was lost.</summary>
     public SessionClosed? Closed => _closed;
@@ -84,52 +85,11 @@ public sealed partial class SpeechTranslationClient : IAsyncDisposable
     {
         ArgumentNullException.ThrowIfNull(options);
         options.Validate();
-        var uri = TranslateUri.ForSession(options);
-        var capture = new HandshakeResponseCapture();
-        var invoker = new HttpMessageInvoker(capture);
-        var socket = new ClientWebSocket();
-        SpeechTranslationClient? client = null;
-        try
-        {
-            socket.Options.CollectHttpResponseDetails = true;
-            if (options.SubscriptionKey is { } key)
-            {
-                socket.Options.SetRequestHeader("Ocp-Apim-Subscription-Key", key);
-            }
-
-            if (options.AccessToken is { } token)
-            {
-                socket.Options.SetRequestHeader("Authorization", "Bearer " + token);
-            }
-
-            using var timeout = new CancellationTokenSource(options.ConnectTimeout, options.TimeProvider);
-            using var linked = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken, timeout.Token);
-            try
-            {
-                await socket.ConnectAsync(uri, invoker, linked.Token).ConfigureAwait(false);
-            }
-            catch (WebSocketException ex) when (socket.HttpStatusCode is not 0 and not HttpStatusCode.SwitchingProtocols)
-            {
-                throw ServerErrorBody.ToException((int)socket.HttpStatusCode, capture.RejectionBody, ex);
-            }
-            catch (Exception ex) when (ex is WebSocketException or HttpRequestException
-                || (ex is OperationCanceledException && timeout.IsCancellationRequested && !cancellationToken.IsCancellationRequested))
-            {
-                throw new SpeechTranslationConnectionException(uri, ex);
-            }
-
-            client = new SpeechTranslationClient(socket, invoker, options, uri, (ILogger?)logger ?? NullLogger.Instance);
-            Log.Connected(client._logger, uri, client.RequestId, client.ConversationId);
-            return client;
-        }
-        finally
-        {
-            if (client is null)
-            {
-                socket.Dispose();
-                invoker.Dispose();
-            }
-        }
+        var uri = TranslateUri.ForSession(options, options.ConversationId, options.ResumeFrom);
+        var connection = await SessionConnection.OpenAsync(options, uri, cancellationToken).ConfigureAwait(false);
+        var client = new SpeechTranslationClient(connection, options, uri, (ILogger?)logger ?? NullLogger.Instance);
+        Log.Connected(client._logger, uri, client.RequestId, client.ConversationId);
+        return client;
     }
 
     /// <summary>Aborts the connection if still open (call <see cref="CompleteAsync"/> first for a clean end)
@@ -142,19 +102,15 @@ public sealed partial class SpeechTranslationClient : IAsyncDisposable
         }
 
         await _lifetime.CancelAsync().ConfigureAwait(false);
-        _socket.Abort();
+        _connection.Socket.Abort();
         await _receiveLoop.ConfigureAwait(ConfigureAwaitOptions.SuppressThrowing);
-        _socket.Dispose();
-        _invoker.Dispose();
+        _connection.Dispose();
         _lifetime.Dispose();
     }
 
     private void AbortBecause(string reason)
     {
         _abortReason ??= reason;
-        _socket.Abort();
+        _connection.Socket.Abort();
     }
-
-    private static string? Header(IReadOnlyDictionary<string, IEnumerable<string>>? headers, string name) =>
-        headers?.FirstOrDefault(h => string.Equals(h.Key, name, StringComparison.OrdinalIgnoreCase)).Value?.FirstOrDefault();
 }

@@ -53,6 +53,26 @@ public sealed class SpeechTranslationOptions
     /// <summary>Resume extension: the id of the last final seen on the earlier connection. Default: none.</summary>
     public string? ResumeFrom { get; set; }
 
+    /// <summary>
+    /// Resume the session by itself when the connection drops without a Close (resume extension): reconnect with
+    /// the server's <c>X-ConversationId</c> and the last final delivered, then go on as if nothing happened: the
+    /// events announce it (<see cref="Client.Reconnecting"/>, <see cref="Client.Reconnected"/>) and otherwise
+    /// form one stream, the finals missed first, none repeated; sending audio waits meanwhile. Only for servers
+    /// that send <c>X-ConversationId</c>; never after a Close from the server or a refusal. Default: true.
+    /// </summary>
+    public bool AutoReconnect { get; set; } = true;
+
+    /// <summary>Connection attempts per drop before giving up (<see cref="AutoReconnect"/>); 250 ms apart, then
+    /// exponentially longer up to 5 s. Default: 8.</summary>
+    public int ReconnectAttempts { get; set; } = 8;
+
+    /// <summary>
+    /// Longest time spent resuming after a drop, attempts and waits included (<see cref="AutoReconnect"/>). Keep it
+    /// under the server's resume window (SpeechCluster's <c>ResumeWindow</c>, 60 s by default), which starts when
+    /// the server notices the drop. Default: 30 seconds.
+    /// </summary>
+    public TimeSpan ReconnectBudget { get; set; } = TimeSpan.FromSeconds(30);
+
     /// <summary>Zeros streamed by <see cref="SpeechTranslationClient.CompleteAsync"/> so the server's silence
     /// detection ends the last utterance. Default: 1 second.</summary>
     public TimeSpan TrailingSilence { get; set; } = TimeSpan.FromSeconds(1);
@@ -96,6 +116,11 @@ public sealed class SpeechTranslationOptions
         if (TrailingSilence < TimeSpan.Zero || ConnectTimeout <= TimeSpan.Zero || CloseTimeout <= TimeSpan.Zero || MaxMessageBytes <= 0)
         {
             throw new ArgumentException("SpeechTranslationOptions: TrailingSilence must not be negative; ConnectTimeout, CloseTimeout and MaxMessageBytes must be positive.");
+        }
+
+        if (ReconnectAttempts < 1 || ReconnectBudget <= TimeSpan.Zero)
+        {
+            throw new ArgumentException("SpeechTranslationOptions: ReconnectAttempts must be at least 1 and ReconnectBudget positive.");
         }
 
         ArgumentNullException.ThrowIfNull(TimeProvider, "SpeechTranslationOptions.TimeProvider");

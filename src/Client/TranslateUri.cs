@@ -5,7 +5,9 @@ namespace SpeechCluster.Client;
 /// <summary>Builds the <c>/speech/translate</c> and <c>/languages</c> addresses from a server base URI.</summary>
 internal static class TranslateUri
 {
-    public static Uri ForSession(SpeechTranslationOptions options)
+    /// <param name="conversation">Resume extension: the conversation to continue, or null.</param>
+    /// <param name="resumeFrom">Resume extension: the last final received, or null.</param>
+    public static Uri ForSession(SpeechTranslationOptions options, string? conversation, string? resumeFrom)
     {
         var query = new StringBuilder("api-version=1.0");
         Append(query, "from", options.From);
@@ -21,8 +23,8 @@ internal static class TranslateUri
         Append(query, "format", options.Format);
         Append(query, "ProfanityAction", options.ProfanityAction?.ToString());
         Append(query, "ProfanityMarker", options.ProfanityMarker?.ToString());
-        Append(query, "conversation", options.ConversationId);
-        Append(query, "resumeFrom", options.ResumeFrom);
+        Append(query, "conversation", conversation);
+        Append(query, "resumeFrom", resumeFrom);
         return Build(options.Server, "speech/translate", query.ToString(), webSocket: true);
     }
 
