@@ -43,4 +43,13 @@ public sealed class TenantOptions
     /// no quota. Default: none, in which case <c>SpeechCluster:Gateway:MaxConversationsPerTenant</c> applies.
     /// </summary>
     public int? MaxConversations { get; set; }
+
+    /// <summary>Audio seconds this tenant may stream per calendar month (UTC); beyond, new conversations get 403. Default: none.</summary>
+    public double? MonthlyAudioSeconds { get; set; }
+
+    /// <summary>Characters translated per month; beyond, new conversations get 403. Default: none.</summary>
+    public long? MonthlyCharactersTranslated { get; set; }
+
+    /// <summary>Characters spoken back per month; beyond, new conversations get 403. Default: none.</summary>
+    public long? MonthlyCharactersSynthesized { get; set; }
 }

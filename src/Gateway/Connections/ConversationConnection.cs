@@ -5,6 +5,7 @@ using System.Runtime.CompilerServices;
 using System.Text.Json;
 using SpeechCluster.Engines.Audio;
 using SpeechCluster.Gateway.Hosting;
+using SpeechCluster.Gateway.Metering;
 using SpeechCluster.Gateway.Protocol;
 using SpeechCluster.Gateway.Sessions;
 using SpeechCluster.Grains.Interfaces;
@@ -22,6 +23,7 @@ internal sealed partial class ConversationConnection(
     string tenant,
     SessionLink session,
     GatewayOptions options,
+    UsageMeter usage,
     ILogger logger)
 {
     private readonly WavStreamParser _parser = new();
@@ -79,6 +81,7 @@ internal sealed partial class ConversationConnection(
         }
         finally
         {
+            await usage.FlushAsync();
             if (session.Started && outcome.Resumable)
             {
                 await session.DetachAsync(options.ResumeWindow);
@@ -213,6 +216,7 @@ internal sealed partial class ConversationConnection(
             var chunk = _samples.WrittenSpan.ToArray();
             _samples.ResetWrittenCount();
             await session.PushAsync(chunk);
+            await usage.AddAudioAsync(chunk.Length, _parser.Format!.SampleRate);
             if (_pacer.Received(chunk.Length, _parser.Format!.SampleRate) is { Ticks: > 0 } wait)
             {
                 GatewayMetrics.AudioThrottled.Add(wait.TotalSeconds);
@@ -275,6 +279,7 @@ internal sealed partial class ConversationConnection(
         var json = new ArrayBufferWriter<byte>(1024);
         using var writer = ResultMessages.CreateWriter(json);
         using var stall = CancellationTokenSource.CreateLinkedTokenSource(cancellation);
+        TranscriptEvent? lastFinal = null;
         await foreach (var result in session.ReadEventsAsync(cancellation))
         {
             switch (result)
@@ -283,12 +288,53 @@ internal sealed partial class ConversationConnection(
                     json.ResetWrittenCount();
                     ResultMessages.Write(writer, transcript, request);
                     await SendWithinTimeoutAsync(json.WrittenMemory, WebSocketMessageType.Text, stall, cancellation);
+                    if (transcript.IsFinal)
+                    {
+                        lastFinal = transcript;
+                        await usage.AddCharactersAsync(TranslatedCharacters(transcript), synthesized: 0);
+                    }
+
                     break;
                 case SpeechAudioEvent audio:
                     await SendWithinTimeoutAsync(audio.Audio, WebSocketMessageType.Binary, stall, cancellation);
+                    await usage.AddCharactersAsync(translated: 0, SpokenCharacters(lastFinal, audio));
                     break;
             }
         }
+    }
+
+    /// <summary>Characters of a final's translations, the spoken language's own text left out (it is not translated).</summary>
+    private long TranslatedCharacters(TranscriptEvent final)
+    {
+        long characters = 0;
+        for (var i = 0; i < final.Translations.Count && i < request.Targets.Count; i++)
+        {
+            if (!request.Targets[i].Equals(request.SourceLanguage, StringComparison.OrdinalIgnoreCase))
+            {
+                characters += final.Translations[i].Length;
+            }
+        }
+
+        return characters;
+    }
+
+    /// <summary>Characters spoken: the translation the audio speaks (audio follows its final).</summary>
+    private long SpokenCharacters(TranscriptEvent? final, SpeechAudioEvent audio)
+    {
+        if (final is null || final.UtteranceId != audio.UtteranceId)
+        {
+            return 0;
+        }
+
+        for (var i = 0; i < final.Translations.Count && i < request.Targets.Count; i++)
+        {
+            if (request.Targets[i].Equals(audio.Language, StringComparison.OrdinalIgnoreCase))
+            {
+                return final.Translations[i].Length;
+            }
+        }
+
+        return 0;
     }
 
     /// <summary>

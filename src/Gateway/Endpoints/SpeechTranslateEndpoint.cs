@@ -3,6 +3,7 @@ using SpeechCluster.Gateway.Auth;
 using SpeechCluster.Gateway.Connections;
 using SpeechCluster.Gateway.Hosting;
 using SpeechCluster.Gateway.Languages;
+using SpeechCluster.Gateway.Metering;
 using Polly;
 using SpeechCluster.Gateway.Protocol;
 using SpeechCluster.Gateway.Sessions;
@@ -31,7 +32,11 @@ internal static class SpeechTranslateEndpoint
         LanguageCatalogProvider catalogs,
         IGrainFactory grains,
         ConversationRegistry registry,
+        MonthlyQuotas quotas,
+        IUsageStore usageStore,
+        TimeProvider time,
         IOptions<GatewayOptions> options,
+        IOptions<MeteringOptions> metering,
         GatewayDrain drain,
         [FromKeyedServices(SessionRecovery.PipelineKey)] ResiliencePipeline recovery,
         ILoggerFactory loggers)
@@ -46,6 +51,13 @@ internal static class SpeechTranslateEndpoint
         if (!auth.Succeeded)
         {
             await ErrorResponses.WriteAsync(context, StatusCodes.Status401Unauthorized, auth.Error!);
+            return;
+        }
+
+        if (await quotas.RefusalAsync(auth.Tenant!, context.RequestAborted) is { } overQuota)
+        {
+            GatewayMetrics.Refused.Add(1, new KeyValuePair<string, object?>("reason", "monthly_quota"));
+            await ErrorResponses.WriteAsync(context, StatusCodes.Status403Forbidden, overQuota);
             return;
         }
 
@@ -102,7 +114,8 @@ internal static class SpeechTranslateEndpoint
 
             context.Response.Headers[ConversationHeader] = conversation;
             using var socket = await context.WebSockets.AcceptWebSocketAsync();
-            var connection = new ConversationConnection(socket, request, auth.Tenant!, session, options.Value, logger);
+            var usage = new UsageMeter(usageStore, auth.Tenant!, metering.Value.AudioFlushInterval, time, logger);
+            var connection = new ConversationConnection(socket, request, auth.Tenant!, session, options.Value, usage, logger);
             outcome = await connection.RunAsync(context.RequestAborted, drain.Deadline);
         }
         finally

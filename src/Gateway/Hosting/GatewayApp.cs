@@ -1,3 +1,4 @@
+using SpeechCluster.Gateway.Metering;
 using SpeechCluster.Gateway.Auth;
 using SpeechCluster.Gateway.Connections;
 using SpeechCluster.Gateway.Endpoints;
@@ -23,6 +24,7 @@ public static class GatewayApp
         builder.AddSpeechClusterOrleans();                 // the grains: an embedded silo, or a cluster client
         builder.Services.AddSpeechClusterAuth();           // tenant keys and access tokens
         builder.Services.AddSpeechGateway();               // protocol limits, the language catalog, connections
+        builder.AddSpeechClusterMetering();                // per-tenant usage (Redis or a file), monthly quotas
         builder.AddSpeechClusterObservability();           // metrics (/metrics); traces and OTLP export when configured
 
         var app = builder.Build();
@@ -35,6 +37,7 @@ public static class GatewayApp
         app.MapSpeechTranslate();                          // WebSocket /speech/translate
         app.MapPrometheusScrapingEndpoint();               // GET /metrics
         app.MapHealthEndpoints();                          // GET /healthz, GET /readyz (orchestrator probes)
+        app.MapUsage();                                    // GET /admin/usage (admin key)
         return app;
     }
 

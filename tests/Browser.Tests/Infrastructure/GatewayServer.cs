@@ -37,6 +37,8 @@ public sealed class GatewayServer : IAsyncDisposable
             {
                 ["SpeechCluster:Auth:Tenants:browser:Keys:0"] = Key,
                 ["SpeechCluster:Auth:TokenSecret"] = "browser-token-secret-0123456789abcdef012345",
+                // Each server its own usage file: servers of one test run must not share (and race on) one.
+                ["SpeechCluster:Metering:File"] = Path.Combine(Path.GetTempPath(), $"speechcluster-usage-{Guid.NewGuid():N}.json"),
                 ["SpeechCluster:Cluster:SiloPort"] = LoopbackPorts.Free().ToString(),
                 ["SpeechCluster:Cluster:GatewayPort"] = LoopbackPorts.Free().ToString(),
                 ["Logging:LogLevel:Default"] = "Warning",

@@ -1,3 +1,4 @@
+using SpeechCluster.Gateway.Metering;
 using System.Net.WebSockets;
 using Microsoft.Extensions.Logging.Abstractions;
 using SpeechCluster.Gateway.Connections;
@@ -26,11 +27,23 @@ internal sealed class InProcessConversation : IAsyncDisposable
         _client = WebSocket.CreateFromStream(client, new WebSocketCreationOptions { IsServer = false });
         var request = new TranslateRequest { SpeechLocale = "en-US", SourceLanguage = "en", Targets = ["es"] };
         var link = new SessionLink(Session, [], Polly.ResiliencePipeline.Empty, NullLogger.Instance);
-        var connection = new ConversationConnection(_server, request, "tests", link, options, NullLogger<ConversationConnection>.Instance);
+        var usage = new UsageMeter(new UncountedUsage(), "tests", TimeSpan.FromSeconds(5), TimeProvider.System, NullLogger.Instance);
+        var connection = new ConversationConnection(_server, request, "tests", link, options, usage, NullLogger<ConversationConnection>.Instance);
         _run = RunAsync(connection);
     }
 
     public RecordingSession Session { get; }
+
+    /// <summary>These tests are about the protocol, not billing: usage goes nowhere.</summary>
+    private sealed class UncountedUsage : IUsageStore
+    {
+        public Task AddAsync(string tenant, string month, Usage delta, CancellationToken cancellationToken = default) => Task.CompletedTask;
+
+        public Task<Usage> GetAsync(string tenant, string month, CancellationToken cancellationToken = default) => Task.FromResult(default(Usage));
+
+        public Task<IReadOnlyDictionary<string, Usage>> GetMonthAsync(string month, CancellationToken cancellationToken = default) =>
+            Task.FromResult<IReadOnlyDictionary<string, Usage>>(new Dictionary<string, Usage>());
+    }
 
     public static InProcessConversation Start(GatewayOptions? options = null, RecordingSession? session = null) =>
         new(options ?? new GatewayOptions(), session ?? new RecordingSession());

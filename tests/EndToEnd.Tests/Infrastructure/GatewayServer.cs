@@ -45,6 +45,8 @@ public sealed class GatewayServer : IAsyncDisposable
             [$"SpeechCluster:Auth:Tenants:{Tenant}:Keys:0"] = Key,
             [$"SpeechCluster:Auth:Tenants:{OtherTenant}:Keys:0"] = OtherKey,
             ["SpeechCluster:Auth:TokenSecret"] = "e2e-token-secret-0123456789abcdef0123456789",
+            // Each server its own usage file: servers of one test run must not share (and race on) one.
+            ["SpeechCluster:Metering:File"] = Path.Combine(Path.GetTempPath(), $"speechcluster-usage-{Guid.NewGuid():N}.json"),
             ["SpeechCluster:Cluster:SiloPort"] = LoopbackPorts.Free().ToString(),
             ["SpeechCluster:Cluster:GatewayPort"] = LoopbackPorts.Free().ToString(),
             ["Logging:LogLevel:Default"] = "Warning",
