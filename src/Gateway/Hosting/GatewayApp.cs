@@ -38,6 +38,7 @@ public static class GatewayApp
         app.MapPrometheusScrapingEndpoint();               // GET /metrics
         app.MapHealthEndpoints();                          // GET /healthz, GET /readyz (orchestrator probes)
         app.MapUsage();                                    // GET /admin/usage (admin key)
+        app.MapDashboard();                                // /dashboard, the Orleans Dashboard, when enabled (admin key)
         return app;
     }
 

@@ -21,7 +21,14 @@ internal static class OrleansHosting
         }
         else if (mode.Equals("Client", StringComparison.OrdinalIgnoreCase))
         {
-            builder.UseOrleansClient(client => client.UseSpeechClusterClustering(builder.Configuration));
+            builder.UseOrleansClient(client =>
+            {
+                client.UseSpeechClusterClustering(builder.Configuration);
+                if (DashboardSettings.IsEnabled(builder.Configuration))
+                {
+                    Orleans.Dashboard.ServiceCollectionExtensions.AddDashboard(client);
+                }
+            });
         }
         else
         {

@@ -1,5 +1,6 @@
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Options;
+using SpeechCluster.Gateway.Auth;
 using SpeechCluster.Grains.Hosting;
 using StackExchange.Redis;
 
@@ -29,8 +30,8 @@ internal static class MeteringServiceExtensions
 
         builder.Services.AddSingleton<MonthlyQuotas>();
         builder.Services.TryAddSingleton(TimeProvider.System);
-        builder.Services.AddKeyedSingleton(UsageEndpoint.AdminKeys, (services, _) =>
-            UsageEndpoint.CreateAdminKeyStore(services.GetRequiredService<IOptions<MeteringOptions>>().Value));
+        builder.Services.AddKeyedSingleton(AdminKeys.ServiceKey, (services, _) =>
+            AdminKeys.CreateStore(services.GetRequiredService<IOptions<MeteringOptions>>().Value));
         return builder;
     }
 }

@@ -1,4 +1,3 @@
-using Microsoft.Extensions.Options;
 using SpeechCluster.Gateway.Auth;
 using SpeechCluster.Gateway.Protocol;
 
@@ -12,7 +11,7 @@ namespace SpeechCluster.Gateway.Metering;
 internal static class UsageEndpoint
 {
     public const string Path = "/admin/usage";
-    public const string KeyHeader = "X-Admin-Key";
+    public const string KeyHeader = AdminKeys.Header;
 
     public static IEndpointRouteBuilder MapUsage(this IEndpointRouteBuilder endpoints)
     {
@@ -20,16 +19,9 @@ internal static class UsageEndpoint
         return endpoints;
     }
 
-    /// <summary>Admin keys are checked as tenant keys are (constant time, PBKDF2 bounded and remembered), as one tenant.</summary>
-    public const string AdminKeys = "admin-keys";
-
-    public static TenantKeyStore CreateAdminKeyStore(MeteringOptions options) =>
-        new(Options.Create(new AuthOptions { Tenants = { ["admin"] = new TenantOptions { KeyHashes = options.AdminKeyHashes } } }));
-
-    private static async Task HandleAsync(
-        HttpContext context, IUsageStore store, [FromKeyedServices(AdminKeys)] TenantKeyStore admins, TimeProvider time)
+    private static async Task HandleAsync(HttpContext context, IUsageStore store, TimeProvider time)
     {
-        if (await admins.FindTenantAsync(context.Request.Headers[KeyHeader].ToString(), context.RequestAborted) is null)
+        if (!await AdminKeys.IsAdminAsync(context))
         {
             await ErrorResponses.WriteAsync(context, StatusCodes.Status401Unauthorized, $"the usage of tenants needs an admin key in the {KeyHeader} header");
             return;

@@ -88,6 +88,11 @@ public static class SpeechClusterHostingExtensions
             }
         });
         silo.UseSiloMetadata(metadata);
+        if (DashboardSettings.IsEnabled(configuration))
+        {
+            Orleans.Dashboard.ServiceCollectionExtensions.AddDashboard(silo);
+        }
+
         return silo;
     }
 }
