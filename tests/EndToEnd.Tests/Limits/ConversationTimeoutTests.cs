@@ -26,9 +26,18 @@ public sealed class ConversationTimeoutTests
         // Speech left open (no trailing silence): only the close can finalise it.
         await quiet.SendAsync(WavHeaders.Standard());
         await quiet.SendAudioAsync(TestSpeech.Concat(TestSpeech.Silence(300), TestSpeech.Flite("where is the train station")));
-        // The other client keeps talking, in real time, past the quiet one's timeout.
+        // The other client keeps talking, in real time, past the quiet one's timeout, and then streams
+        // silence (as clients waiting for results do) until its final is in: it is never idle.
         await beside.SendAsync(WavHeaders.Standard());
-        await beside.SendAudioPacedAsync(TestSpeech.Concat(TestSpeech.Silence(300), TestSpeech.Flite("thank you very much"), TestSpeech.Silence(4000)));
+        using var besideDone = new CancellationTokenSource();
+        var talking = Task.Run(async () =>
+        {
+            await beside.SendAudioPacedAsync(TestSpeech.Concat(TestSpeech.Silence(300), TestSpeech.Flite("thank you very much")), besideDone.Token);
+            while (!besideDone.IsCancellationRequested)
+            {
+                await beside.SendAudioPacedAsync(TestSpeech.Silence(1000), besideDone.Token);
+            }
+        });
         await quiet.WaitForCloseAsync(Patience);
 
         Assert.Equal(WebSocketCloseStatus.NormalClosure, quiet.CloseStatus);
@@ -36,6 +45,8 @@ public sealed class ConversationTimeoutTests
         Assert.Contains("train", Assert.Single(quiet.Finals).GetProperty("recognition").GetString()!, StringComparison.OrdinalIgnoreCase);
 
         await beside.WaitForFinalsAsync(1, Patience);
+        await besideDone.CancelAsync();
+        await talking.ContinueWith(_ => { }, TaskScheduler.Default);
         Assert.Null(beside.CloseStatus);
         Assert.Contains("thank", Assert.Single(beside.Finals).GetProperty("recognition").GetString()!, StringComparison.OrdinalIgnoreCase);
         await beside.CloseAndDrainAsync(Patience);
