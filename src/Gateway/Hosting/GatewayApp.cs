@@ -18,6 +18,7 @@ public static class GatewayApp
     {
         var builder = WebApplication.CreateBuilder(args);
         ListenOnLoopbackByDefault(builder);
+        builder.ConfigureKestrelLimits();                  // Kestrel:Limits from configuration; request headers within 10 s
         configure?.Invoke(builder);
         TlsCertificateFiles.EnsureReadable(builder.Configuration, builder.Environment.ContentRootPath);   // HTTPS from configuration (README "TLS")
 

@@ -1,4 +1,5 @@
 using System.Net;
+using System.Net.Sockets;
 using System.Net.WebSockets;
 using System.Text;
 using System.Text.Json;
@@ -15,6 +16,9 @@ public sealed class ProtocolClient : IAsyncDisposable
     private readonly List<ServerMessage> _messages = [];
     private readonly Task _receiving;
     private readonly TaskCompletionSource _firstFinal = new(TaskCreationOptions.RunContinuationsAsynchronously);
+    // Only for a client made by ConnectResettableAsync: its TCP socket, and the invoker that made it.
+    private Socket? _tcp;
+    private HttpMessageInvoker? _invoker;
 
     private ProtocolClient(ClientWebSocket socket, IReadOnlyDictionary<string, IEnumerable<string>>? headers)
     {
@@ -63,6 +67,27 @@ public sealed class ProtocolClient : IAsyncDisposable
         return new ProtocolClient(socket, socket.HttpResponseHeaders);
     }
 
+    /// <summary>Connects as <see cref="ConnectAsync"/> does, keeping hold of the TCP socket so that <see cref="Reset"/> can reset it.</summary>
+    public static async Task<ProtocolClient> ConnectResettableAsync(Uri server, string query)
+    {
+        Socket? tcp = null;
+        var invoker = new HttpMessageInvoker(new SocketsHttpHandler
+        {
+            ConnectCallback = async (context, cancellationToken) =>
+            {
+                tcp = new Socket(SocketType.Stream, ProtocolType.Tcp) { NoDelay = true };
+                await tcp.ConnectAsync(context.DnsEndPoint, cancellationToken);
+                return new NetworkStream(tcp, ownsSocket: true);
+            },
+        });
+        var socket = new ClientWebSocket();
+        socket.Options.CollectHttpResponseDetails = true;
+        socket.Options.SetRequestHeader("Ocp-Apim-Subscription-Key", GatewayServer.Key);
+        using var timeout = new CancellationTokenSource(TimeSpan.FromSeconds(30));
+        await socket.ConnectAsync(new Uri(server, "/speech/translate?" + query), invoker, timeout.Token);
+        return new ProtocolClient(socket, socket.HttpResponseHeaders) { _tcp = tcp, _invoker = invoker };
+    }
+
     /// <summary>
     /// Makes the upgrade request over plain HTTP, expecting a refusal (ClientWebSocket hides the
     /// body of a refused handshake); returns the status, the body and the response headers.
@@ -92,6 +117,28 @@ public sealed class ProtocolClient : IAsyncDisposable
     }
 
     public Task SendAsync(byte[] data) => _socket.SendAsync(data, WebSocketMessageType.Binary, true, CancellationToken.None);
+
+    /// <summary>Sends one message as frames of the given sizes (continuation frames after the first); the last frame takes what is left.</summary>
+    public async Task SendFragmentedAsync(byte[] message, WebSocketMessageType type, IEnumerable<int> frameSizes)
+    {
+        var offset = 0;
+        using var sizes = frameSizes.GetEnumerator();
+        while (message.Length - offset > 0 && sizes.MoveNext())
+        {
+            var size = Math.Min(sizes.Current, message.Length - offset);
+            await SendFrameAsync(message.AsMemory(offset, size), type, offset + size == message.Length);
+            offset += size;
+        }
+
+        if (offset < message.Length)
+        {
+            await SendFrameAsync(message.AsMemory(offset), type, endOfMessage: true);
+        }
+    }
+
+    /// <summary>One frame; with <paramref name="endOfMessage"/> false, the message goes on in the next frame.</summary>
+    public Task SendFrameAsync(ReadOnlyMemory<byte> frame, WebSocketMessageType type, bool endOfMessage) =>
+        _socket.SendAsync(frame, type, endOfMessage, CancellationToken.None).AsTask();
 
     public Task SendTextAsync(string text) => _socket.SendAsync(Encoding.UTF8.GetBytes(text), WebSocketMessageType.Text, true, CancellationToken.None);
 
@@ -148,13 +195,26 @@ public sealed class ProtocolClient : IAsyncDisposable
         }
     }
 
+    /// <summary>Sends the client's Close (1000) and returns without waiting for the server's.</summary>
+    public Task SendCloseAsync() => _socket.CloseOutputAsync(WebSocketCloseStatus.NormalClosure, "end of file", CancellationToken.None);
+
+    /// <summary>Closes the TCP connection at once (FIN); no close frame.</summary>
     public void Abort() => _socket.Abort();
+
+    /// <summary>Resets the TCP connection (RST: linger 0), as a crashed host or a middlebox does; no close frame.</summary>
+    public void Reset()
+    {
+        var tcp = _tcp ?? throw new InvalidOperationException("connect with ConnectResettableAsync to reset");
+        tcp.LingerState = new LingerOption(true, 0);
+        tcp.Close();
+    }
 
     public async ValueTask DisposeAsync()
     {
         _socket.Abort();
         await _receiving.ConfigureAwait(ConfigureAwaitOptions.SuppressThrowing);
         _socket.Dispose();
+        _invoker?.Dispose();
     }
 
     private async Task ReceiveLoopAsync()

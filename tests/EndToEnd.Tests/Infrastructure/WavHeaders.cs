@@ -1,3 +1,4 @@
+using System.Buffers.Binary;
 using System.Text;
 
 namespace SpeechCluster.EndToEnd.Tests.Infrastructure;
@@ -5,6 +6,11 @@ namespace SpeechCluster.EndToEnd.Tests.Infrastructure;
 /// <summary>The WAV headers real clients send (PROTOCOL.md §4).</summary>
 public static class WavHeaders
 {
+    // Where the size fields of the 44-byte header lie.
+    private const int RiffSizeOffset = 4;
+    private const int FmtSizeOffset = 16;
+    private const int DataSizeOffset = 40;
+
     /// <summary>The documented 44-byte header; sizes 0 as for streaming, unless given.</summary>
     public static byte[] Standard(int sampleRate = 16000, short channels = 1, short bits = 16, short formatTag = 1, uint dataSize = 0) =>
         Build(sampleRate, channels, bits, formatTag, fmtExtra: null, extraChunk: null, dataSize);
@@ -15,6 +21,26 @@ public static class WavHeaders
     /// <summary>A file header with a LIST chunk between fmt and data, as the npm package's sample has.</summary>
     public static byte[] WithList(int sampleRate = 16000, uint dataSize = 0) =>
         Build(sampleRate, 1, 16, 1, fmtExtra: null, extraChunk: ("LIST", Encoding.ASCII.GetBytes("INFOISFT\u000e\0\0\0Lavf58.29.100\0")), dataSize);
+
+    /// <summary>
+    /// The standard header with the RIFF and data size fields set as given, whatever audio follows:
+    /// streaming clients write 0, 0xFFFFFFFF or a guess.
+    /// </summary>
+    public static byte[] WithSizes(uint riffSize, uint dataSize) =>
+        Patched(Standard(), (RiffSizeOffset, riffSize), (DataSizeOffset, dataSize));
+
+    /// <summary>The standard header (a 16-byte <c>fmt </c> body) whose <c>fmt </c> size field says <paramref name="declared"/>.</summary>
+    public static byte[] WithFmtSize(uint declared) => Patched(Standard(), (FmtSizeOffset, declared));
+
+    private static byte[] Patched(byte[] header, params (int Offset, uint Value)[] fields)
+    {
+        foreach (var (offset, value) in fields)
+        {
+            BinaryPrimitives.WriteUInt32LittleEndian(header.AsSpan(offset), value);
+        }
+
+        return header;
+    }
 
     private static byte[] Build(int sampleRate, short channels, short bits, short formatTag, byte[]? fmtExtra, (string Id, byte[] Body)? extraChunk, uint dataSize)
     {
