@@ -93,8 +93,8 @@ internal static class GpuCommand
     // Tiny models with the real exports' inputs and outputs (tests/TestSupport): they prove the
     // benchmark runs end to end; their timings say nothing about real models.
     private static ContractModelSet ContractModels() => new ContractModelSet()
-        .Add("whisper-contract", ModelStage.Asr, ModelFamily.Whisper, ["en"], dir => WhisperContractModel.Write(dir, "hello world", language: "en", tokensPerSecond: 100))
-        .Add("marian-contract", ModelStage.Mt, ModelFamily.Marian, ["en", "es"], Seq2SeqContractModel.WriteMarian)
+        .Add("whisper-contract", ModelStage.Asr, ModelFamily.Whisper, ["en"], dir => WhisperContractModel.Write(dir, "hello world", language: "en", tokensPerSecond: 100, merged: true))
+        .Add("marian-contract", ModelStage.Mt, ModelFamily.Marian, ["en", "es"], dir => Seq2SeqContractModel.WriteMarian(dir, merged: true))
         .Add("piper-contract-es", ModelStage.Tts, ModelFamily.Piper, ["es"], dir => PiperContractModel.Write(dir, language: "es", name: "es_ES-contract-medium"));
 
     /// <summary>GPU memory in use, from nvidia-smi; null where there is none.</summary>
