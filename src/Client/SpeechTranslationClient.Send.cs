@@ -125,9 +125,11 @@ public sealed partial class SpeechTranslationClient
                     return true;
                 }
             }
-            catch (WebSocketException) when (_connection.Socket.State != WebSocketState.Open)
+            catch (Exception ex) when (ex is WebSocketException or IOException or OperationCanceledException
+                                       && !cancellationToken.IsCancellationRequested && _connection.Socket.State != WebSocketState.Open)
             {
-                // The server closed or the connection dropped between the check and the send: see below.
+                // The server closed or the connection dropped between the check and the send (a send into a reset
+                // connection surfaces as a cancelled operation wrapping the socket error): see below.
                 connection = _connection;
             }
             finally

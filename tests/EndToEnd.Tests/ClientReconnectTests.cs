@@ -24,6 +24,7 @@ public sealed class ClientReconnectTests(SharedGateway gateway)
             From = "en-US",
             To = ["es"],
             CloseTimeout = HangGuard,
+            AutoReconnect = true,
         };
         await using var client = await SpeechTranslationClient.ConnectAsync(options);
         using var guard = new CancellationTokenSource(HangGuard);
