@@ -1,3 +1,4 @@
+using SpeechCluster.Gateway.Metering;
 using System.Net.WebSockets;
 using BenchmarkDotNet.Attributes;
 using Microsoft.Extensions.Logging.Abstractions;
@@ -41,7 +42,8 @@ public class GatewayReceiveBenchmarks
         using var client = WebSocket.CreateFromStream(clientEnd, isServer: false, subProtocol: null, keepAliveInterval: Timeout.InfiniteTimeSpan);
         var session = new AcceptingSession();
         var link = new SessionLink(session, [], Polly.ResiliencePipeline.Empty, NullLogger.Instance);
-        var connection = new ConversationConnection(server, _request, "bench", link, _options, NullLogger.Instance);
+        var usage = new UsageMeter(new MemoryUsage(), "bench", TimeSpan.FromSeconds(5), TimeProvider.System, NullLogger.Instance);
+        var connection = new ConversationConnection(server, _request, "bench", link, _options, usage, NullLogger.Instance);
         var serving = connection.RunAsync(CancellationToken.None, CancellationToken.None);
 
         await client.SendAsync(_header, WebSocketMessageType.Binary, endOfMessage: true, CancellationToken.None);
@@ -53,5 +55,22 @@ public class GatewayReceiveBenchmarks
         await client.CloseAsync(WebSocketCloseStatus.NormalClosure, "", CancellationToken.None);
         await serving;
         return session.Samples;
+    }
+
+    /// <summary>Usage kept in memory: the metering on the receive path is measured, not a store's I/O.</summary>
+    private sealed class MemoryUsage : IUsageStore
+    {
+        private Usage _total;
+
+        public Task AddAsync(string tenant, string month, Usage delta, CancellationToken cancellationToken = default)
+        {
+            _total += delta;
+            return Task.CompletedTask;
+        }
+
+        public Task<Usage> GetAsync(string tenant, string month, CancellationToken cancellationToken = default) => Task.FromResult(_total);
+
+        public Task<IReadOnlyDictionary<string, Usage>> GetMonthAsync(string month, CancellationToken cancellationToken = default) =>
+            Task.FromResult<IReadOnlyDictionary<string, Usage>>(new Dictionary<string, Usage> { ["bench"] = _total });
     }
 }
