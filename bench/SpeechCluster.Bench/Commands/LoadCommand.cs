@@ -18,7 +18,8 @@ internal static class LoadCommand
         var seconds = new Option<int>("--seconds") { Description = "Length of each step", DefaultValueFactory = _ => 35 };
         var nullConversations = new Option<int>("--null-conversations") { Description = "Conversations of the null-engines run (0 skips it)", DefaultValueFactory = _ => 2000 };
         var skipBare = new Option<bool>("--no-bare") { Description = "Skip the bare-engines baseline" };
-        var command = new Command("load", "Concurrent conversations: capacity, latency percentiles, CPU and memory, with baselines") { eval, output, sweep, seconds, nullConversations, skipBare };
+        var bareLoops = new Option<int>("--bare-loops") { Description = "Loops the bare engines run at once", DefaultValueFactory = _ => 1 };
+        var command = new Command("load", "Concurrent conversations: capacity, latency percentiles, CPU and memory, with baselines") { eval, output, sweep, seconds, nullConversations, skipBare, bareLoops };
         command.SetAction(async (parse, cancellationToken) =>
         {
             var (source, clips) = Clip.Load(parse.GetValue(eval));
@@ -26,7 +27,7 @@ internal static class LoadCommand
             double? bare = null;
             if (!parse.GetValue(skipBare))
             {
-                var (audio, cpu) = await BareEngines.RunAsync(clips, cancellationToken);
+                var (audio, cpu) = await BareEngines.RunAsync(clips, cancellationToken, parse.GetValue(bareLoops));
                 bare = cpu / audio;
                 Say($"bare engines: {cpu:F1} CPU s for {audio:F1} audio s = {bare:F3}");
             }
