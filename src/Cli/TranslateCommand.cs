@@ -10,9 +10,10 @@ internal static class TranslateCommand
 
     /// <summary>Shown after the options by <c>translate --help</c>.</summary>
     public const string Epilog = """
-        Partials are redrawn in place on a terminal (with --partial); when stdout is redirected only finals are
-        printed. Any PCM WAV is converted to 16 kHz mono and sent at real-time pace unless --fast; one second of
-        silence follows it, then the client closes and waits for the server's last results.
+        On a terminal a progress bar shows the seconds sent, with the current partial beside it (with --partial),
+        and finals print above it; when stdout is redirected only finals are printed. Any PCM WAV is converted to
+        16 kHz mono and sent at real-time pace unless --fast; one second of silence follows it, then the client
+        closes and waits for the server's last results.
 
         With --reconnect, a connection that drops without a Close is resumed (up to 8 attempts within 30 s, the
         finals missed meanwhile first, none repeated; "reconnecting…" notes go to stderr); without it a drop ends

@@ -3,9 +3,16 @@ using SpeechCluster.Client;
 
 namespace SpeechCluster.Cli;
 
-/// <summary>One run of <c>translate</c>: connects, streams the file, prints and saves what comes back, sums up.</summary>
+/// <summary>One run of <c>translate</c>: connects, streams the file, prints and saves what comes back, sums up.
+/// Used once.</summary>
 internal sealed class TranslateSession(CliHost host, SpeechTranslationOptions options, bool json, string? ttsDirectory)
 {
+    private readonly TranslationConsole _output = new(host, json, options.To);
+    private readonly TtsFileSaver? _saver = ttsDirectory is null ? null : new TtsFileSaver(ttsDirectory, options.Format);
+    private int _finals;
+    private TimeSpan _sent;
+    private SessionClosed? _closed;
+
     public async Task<int> RunAsync(string path, FileStreamingOptions streaming, CancellationToken cancellationToken)
     {
         if (!File.Exists(path))
@@ -13,55 +20,57 @@ internal sealed class TranslateSession(CliHost host, SpeechTranslationOptions op
             throw new FileNotFoundException($"{path}: no such file", path);
         }
 
-        var output = new TranslationConsole(host, json, options.To);
-        var saver = ttsDirectory is null ? null : new TtsFileSaver(ttsDirectory, options.Format);
         var clock = Stopwatch.StartNew();
-        var finals = 0;
-        var sent = TimeSpan.Zero;
-        SessionClosed? closed = null;
-
         await using var client = await SpeechTranslationClient.ConnectAsync(options, cancellationToken: cancellationToken);
         var progress = new InlineProgress(p =>
         {
-            sent = p.Sent;
-            output.Progress(p);
+            _sent = p.Sent;
+            _output.Progress(p);
         });
-        await foreach (var item in client.TranslateFileAsync(path, streaming, progress, cancellationToken))
+        await _output.ShowWhileAsync(async () =>
         {
-            switch (item)
+            await foreach (var item in client.TranslateFileAsync(path, streaming, progress, cancellationToken))
             {
-                case TranslationResult { IsFinal: true } final:
-                    finals++;
-                    output.Final(final);
-                    break;
-                case TranslationResult result:
-                    output.Partial(result);
-                    break;
-                case TranslationAudio audio when saver is not null:
-                    var file = await saver.SaveAsync(audio, cancellationToken);
-                    output.AudioSaved(audio, file);
-                    break;
-                case Reconnecting reconnecting:
-                    output.Notice($"connection lost ({reconnecting.Reason}); reconnecting…");
-                    break;
-                case Reconnected reconnected:
-                    output.Notice($"reconnected after {reconnected.Attempts} attempt(s); the session goes on");
-                    break;
-                case UnrecognizedMessage message:
-                    output.Unrecognized(message);
-                    break;
-                case SessionClosed end:
-                    closed = end;
-                    break;
+                await HandleAsync(item, cancellationToken);
             }
-        }
+        });
 
-        output.Summary($"{sent.TotalSeconds:0.0} s of audio sent in {clock.Elapsed.TotalSeconds:0.0} s; {finals} final(s)"
-            + (saver is null ? "" : $"; {saver.Saved} audio file(s) in {ttsDirectory}")
-            + $"; server closed: {closed?.ToString() ?? "no close"}");
-        return closed is { IsNormal: false }
-            ? CommandRunner.Fail(host, ExitCodes.ServerError, $"the server closed the session with {closed}")
+        _output.Summary($"{_sent.TotalSeconds:0.0} s of audio sent in {clock.Elapsed.TotalSeconds:0.0} s; {_finals} final(s)"
+            + (_saver is null ? "" : $"; {_saver.Saved} audio file(s) in {ttsDirectory}")
+            + $"; server closed: {_closed?.ToString() ?? "no close"}");
+        return _closed is { IsNormal: false }
+            ? CommandRunner.Fail(host, ExitCodes.ServerError, $"the server closed the session with {_closed}")
             : ExitCodes.Ok;
+    }
+
+    private async Task HandleAsync(TranslationEvent item, CancellationToken cancellationToken)
+    {
+        switch (item)
+        {
+            case TranslationResult { IsFinal: true } final:
+                _finals++;
+                _output.Final(final);
+                break;
+            case TranslationResult result:
+                _output.Partial(result);
+                break;
+            case TranslationAudio audio when _saver is not null:
+                var file = await _saver.SaveAsync(audio, cancellationToken);
+                _output.AudioSaved(audio, file);
+                break;
+            case Reconnecting reconnecting:
+                _output.Notice($"connection lost ({reconnecting.Reason}); reconnecting…");
+                break;
+            case Reconnected reconnected:
+                _output.Notice($"reconnected after {reconnected.Attempts} attempt(s); the session goes on");
+                break;
+            case UnrecognizedMessage message:
+                _output.Unrecognized(message);
+                break;
+            case SessionClosed end:
+                _closed = end;
+                break;
+        }
     }
 
     /// <summary>Calls back on the reporting thread; <see cref="Progress{T}"/> would post to the thread pool

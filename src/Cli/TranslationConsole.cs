@@ -5,26 +5,27 @@ namespace SpeechCluster.Cli;
 
 /// <summary>
 /// Prints a session. Human form: finals as <c>[id] recognition</c> plus one <c>  -> lang: translation</c> per
-/// target; on a terminal a status line (progress and the current partial) is redrawn in place with a carriage
-/// return. JSON form: each server text message as one line, one line per saved audio file, summary on stderr.
-/// Thread-safe: progress arrives on the sending task, results on the reading one.
+/// target; on a terminal they appear above a live progress bar (<see cref="FileProgressDisplay"/>) showing the
+/// seconds sent and the current partial, and notes about the connection go there too (writing to stderr under
+/// a live display would tear it). JSON form: each server text message as one line, one line per saved audio
+/// file, summary on stderr. Thread-safe: progress arrives on the sending task, results on the reading one.
 /// </summary>
 internal sealed class TranslationConsole(CliHost host, bool json, IList<string> targets)
 {
     private readonly Lock _lock = new();
-    private readonly bool _live = host.OutputIsTerminal && !json;
-    private string _partial = "";
-    private string _progress = "";
-    private int _shown;
+    private readonly FileProgressDisplay? _live = host.OutputIsTerminal && !json ? new FileProgressDisplay(host.CreateTerminal()) : null;
+
+    /// <summary>Runs the session's work, under the live display on a terminal; the display is gone when this
+    /// ends, so the summary and any error print below the finals.</summary>
+    public Task ShowWhileAsync(Func<Task> work) => _live?.RunAsync(work) ?? work();
 
     public void Progress(FileStreamingProgress progress)
     {
-        if (_live)
+        if (_live is not null)
         {
             lock (_lock)
             {
-                _progress = $"[{progress.Sent.TotalSeconds:0.0}/{progress.Total.TotalSeconds:0.0} s]";
-                DrawStatus();
+                _live.Sent(progress.Sent, progress.Total);
             }
         }
     }
@@ -37,10 +38,9 @@ internal sealed class TranslationConsole(CliHost host, bool json, IList<string> 
             {
                 WriteJsonLine(result.Json);
             }
-            else if (_live)
+            else
             {
-                _partial = $"[{result.Id}] {result.Recognition}";
-                DrawStatus();
+                _live?.Partial($"[{result.Id}] {result.Recognition}");
             }
         }
     }
@@ -55,18 +55,15 @@ internal sealed class TranslationConsole(CliHost host, bool json, IList<string> 
                 return;
             }
 
-            ClearStatus();
-            _partial = "";
-            host.Out.WriteLine($"[{result.Id}] {result.Recognition}");
+            _live?.Partial("");
+            WriteLine($"[{result.Id}] {result.Recognition}", host.Out);
             for (var i = 0; i < targets.Count; i++)
             {
                 if (result.TranslationFor(targets[i], i == 0) is { } text)
                 {
-                    host.Out.WriteLine($"  -> {targets[i]}: {text}");
+                    WriteLine($"  -> {targets[i]}: {text}", host.Out);
                 }
             }
-
-            DrawStatus();
         }
     }
 
@@ -80,9 +77,7 @@ internal sealed class TranslationConsole(CliHost host, bool json, IList<string> 
                 return;
             }
 
-            ClearStatus();
-            host.Out.WriteLine($"  audio {audio.Language ?? "?"}: {path} ({audio.Data.Length} bytes)");
-            DrawStatus();
+            WriteLine($"  audio {audio.Language ?? "?"}: {path} ({audio.Data.Length} bytes)", host.Out);
         }
     }
 
@@ -96,29 +91,26 @@ internal sealed class TranslationConsole(CliHost host, bool json, IList<string> 
             }
             else
             {
-                ClearStatus();
-                host.Error.WriteLine($"speechcluster: unexpected message from the server: {message.Text}");
-                DrawStatus();
+                WriteLine($"speechcluster: unexpected message from the server: {message.Text}", host.Error);
             }
         }
     }
 
-    /// <summary>A note about the connection (reconnecting…): on stderr, so that stdout keeps only results.</summary>
+    /// <summary>A note about the connection (reconnecting…): on stderr, so that stdout keeps only results, or
+    /// above the live display.</summary>
     public void Notice(string text)
     {
         lock (_lock)
         {
-            ClearStatus();
-            host.Error.WriteLine($"speechcluster: {text}");
-            DrawStatus();
+            WriteLine($"speechcluster: {text}", host.Error);
         }
     }
 
+    /// <summary>Called after <see cref="ShowWhileAsync"/> has ended.</summary>
     public void Summary(string text)
     {
         lock (_lock)
         {
-            ClearStatus();
             (json ? host.Error : host.Out).WriteLine(text);
         }
     }
@@ -143,31 +135,16 @@ internal sealed class TranslationConsole(CliHost host, bool json, IList<string> 
         host.Out.WriteLine(text);
     }
 
-    private void DrawStatus()
+    /// <summary>Above the live display when there is one, else to <paramref name="writer"/>.</summary>
+    private void WriteLine(string line, TextWriter writer)
     {
-        if (!_live)
+        if (_live is not null)
         {
-            return;
+            _live.WriteLine(line);
         }
-
-        var line = string.Join(' ', new[] { _progress, _partial }.Where(s => s.Length > 0));
-        var width = Math.Max(host.TerminalWidth - 1, 10);
-        if (line.Length > width)
+        else
         {
-            // Keep the end: the newest words are the ones that change.
-            line = "…" + line[^(width - 1)..];
-        }
-
-        host.Out.Write("\r" + line.PadRight(_shown));
-        _shown = line.Length;
-    }
-
-    private void ClearStatus()
-    {
-        if (_live && _shown > 0)
-        {
-            host.Out.Write("\r" + new string(' ', _shown) + "\r");
-            _shown = 0;
+            writer.WriteLine(line);
         }
     }
 }

@@ -44,7 +44,7 @@ public sealed class CliTranslateTests
     }
 
     [Fact]
-    public async Task Translate_Terminal_RedrawsPartialsInPlace()
+    public async Task Translate_Terminal_ShowsProgressBarAndPartialThenFinals()
     {
         await using var server = await TwoTargetServerAsync();
 
@@ -52,9 +52,15 @@ public sealed class CliTranslateTests
             "--server", server.Address.ToString()], terminal: true);
 
         Assert.Equal(0, run.ExitCode);
-        Assert.Matches(@"\r\[[0-9.]+/[0-9.]+ s\] \[0\.1\] hel", run.Out); // progress and the partial, redrawn
-        Assert.Contains("\r[0.2/", run.Out);
-        Assert.Contains("[0] hello world\n", run.Out.Replace("\r\n", "\n"));
+        Assert.Equal("", run.Error);
+        var drawn = TerminalOutput.Drawn(run.Out);
+        var partial = drawn.FindIndex(text => text.Contains("[0.1] hel", StringComparison.Ordinal));
+        Assert.True(partial >= 0, run.Out);
+        Assert.Matches(@"^[━ ]{30} [0-9.]+/[0-9.]+ s \[0\.1\] hel\s*$", drawn[partial]); // bar, seconds sent/total, partial
+        var final = drawn.IndexOf("[0] hello world");
+        Assert.True(final > partial, run.Out);
+        Assert.True(drawn.IndexOf("  -> fr: bonjour le monde") > final, run.Out);
+        Assert.Contains("1 final(s)", drawn[^1]); // the summary, below the cleared bar
     }
 
     [Fact]

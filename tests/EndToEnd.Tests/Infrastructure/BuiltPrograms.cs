@@ -7,18 +7,25 @@ public static class BuiltPrograms
 
     public static string Silo => Find(Path.Combine("src", "Silo"), "SpeechCluster.Silo.dll");
 
+    /// <summary>The checkout: the folder above the tests' output that holds SpeechCluster.sln.</summary>
+    public static DirectoryInfo Repository => FindRepository();
+
     private static string Find(string project, string dll)
     {
         // The tests run from tests/EndToEnd.Tests/bin/<Configuration>/<framework>/.
         var output = new DirectoryInfo(AppContext.BaseDirectory);
-        var framework = output.Name;
-        var configuration = output.Parent!.Name;
-        for (var dir = output; dir is not null; dir = dir.Parent)
+        var (framework, configuration) = (output.Name, output.Parent!.Name);
+        var path = Path.Combine(Repository.FullName, project, "bin", configuration, framework, dll);
+        return File.Exists(path) ? path : throw new FileNotFoundException($"{dll} is not built; build the solution first", path);
+    }
+
+    private static DirectoryInfo FindRepository()
+    {
+        for (var dir = new DirectoryInfo(AppContext.BaseDirectory); dir is not null; dir = dir.Parent)
         {
             if (File.Exists(Path.Combine(dir.FullName, "SpeechCluster.sln")))
             {
-                var path = Path.Combine(dir.FullName, project, "bin", configuration, framework, dll);
-                return File.Exists(path) ? path : throw new FileNotFoundException($"{dll} is not built; build the solution first", path);
+                return dir;
             }
         }
 
