@@ -7,53 +7,54 @@ using SpeechCluster.Bench.Server;
 namespace SpeechCluster.Bench.Commands;
 
 /// <summary>
-/// <c>load</c>: the bare-engines baseline, a sweep of concurrent conversations against the real
-/// server, and the null-engines run; writes bench/results/load.md, load.json and two SVG charts.
+/// <c>load</c>: the bare-engines baselines, a sweep of concurrent conversations against the real
+/// server, and a sweep of the null-engines server; writes bench/results/load.md, load.json and two SVG charts.
 /// </summary>
 internal static class LoadCommand
 {
     public static Command Create(Option<string> eval, Option<string> output)
     {
-        var sweep = new Option<string>("--conversations") { Description = "Concurrency steps of the sweep, comma-separated", DefaultValueFactory = _ => "4,8,12,16,20" };
+        var sweep = new Option<string>("--conversations") { Description = "Concurrency steps of the sweep, comma-separated", DefaultValueFactory = _ => "2,4,6,8,12,16" };
         var seconds = new Option<int>("--seconds") { Description = "Length of each step", DefaultValueFactory = _ => 35 };
-        var nullConversations = new Option<int>("--null-conversations") { Description = "Conversations of the null-engines run (0 skips it)", DefaultValueFactory = _ => 2000 };
-        var skipBare = new Option<bool>("--no-bare") { Description = "Skip the bare-engines baseline" };
-        var bareLoops = new Option<int>("--bare-loops") { Description = "Loops the bare engines run at once", DefaultValueFactory = _ => 1 };
-        var command = new Command("load", "Concurrent conversations: capacity, latency percentiles, CPU and memory, with baselines") { eval, output, sweep, seconds, nullConversations, skipBare, bareLoops };
+        var nullSweep = new Option<string>("--null-conversations") { Description = "Steps of the null-engines sweep, comma-separated (empty skips it)", DefaultValueFactory = _ => "250,1000,2000" };
+        var skipBare = new Option<bool>("--no-bare") { Description = "Skip the bare-engines baselines" };
+        var bareLoops = new Option<int>("--bare-loops") { Description = "Loops of the second bare-engines baseline, run at once (0 skips it)", DefaultValueFactory = _ => 4 };
+        var command = new Command("load", "Concurrent conversations: capacity, latency percentiles, CPU and memory, with baselines") { eval, output, sweep, seconds, nullSweep, skipBare, bareLoops };
         command.SetAction(async (parse, cancellationToken) =>
         {
             var (source, clips) = Clip.Load(parse.GetValue(eval));
             var step = TimeSpan.FromSeconds(parse.GetValue(seconds));
-            double? bare = null;
-            if (!parse.GetValue(skipBare))
-            {
-                var (audio, cpu) = await BareEngines.RunAsync(clips, cancellationToken, parse.GetValue(bareLoops));
-                bare = cpu / audio;
-                Say($"bare engines: {cpu:F1} CPU s for {audio:F1} audio s = {bare:F3}");
-            }
+            var bare = parse.GetValue(skipBare) ? null : await BareAsync(clips, parse.GetValue(bareLoops), cancellationToken);
 
             var steps = new List<LoadStep>();
-            await using (var server = await ServerProcess.StartGatewayAsync(cancellationToken))
+            var concurrencies = Counts(parse.GetValue(sweep));
+            if (concurrencies.Count > 0)
             {
-                // An empty list (--conversations "") runs no step: only the baselines.
-                foreach (var n in parse.GetValue(sweep)!.Split(',', StringSplitOptions.RemoveEmptyEntries).Select(x => int.Parse(x, CultureInfo.InvariantCulture)))
+                await using var server = await ServerProcess.StartGatewayAsync(cancellationToken);
+                // Not measured: the first conversations pay for JIT compilation and for loading decoders,
+                // which a server that has been up a while has behind it.
+                var warmUp = await LoadRun.RunAsync(server, clips, concurrencies[0], TimeSpan.FromSeconds(10), TimeSpan.FromSeconds(2), cancellationToken);
+                Say($"warm-up, {concurrencies[0]} conversations: {warmUp.ServerCpuSeconds:F1} server CPU s (not counted)");
+                foreach (var n in concurrencies)
                 {
                     var result = await LoadRun.RunAsync(server, clips, n, step, TimeSpan.FromSeconds(5), cancellationToken);
                     steps.Add(result);
                     var s = Statistics.Of(result.Utterances.Select(u => u.EndOfSpeechToFinalMs));
-                    Say($"{n} conversations: p95 end of speech to final {s?.P95:F0} ms, lost {result.LostUtterances}, CPU/audio s {result.CpuPerAudioSecond:F3}");
+                    Say($"{n} conversations: p95 end of speech to final {s?.P95:F0} ms, lost {result.LostUtterances}, CPU/audio s {result.CpuPerAudioSecond:F3}, cores server {result.ServerCores:F2} generator {result.GeneratorCores:F2}");
                 }
             }
 
-            LoadStep? nullRun = null;
-            if (parse.GetValue(nullConversations) is > 0 and var conversations)
+            var nullSteps = new List<LoadStep>();
+            foreach (var conversations in Counts(parse.GetValue(nullSweep)))
             {
+                // A fresh server per step: memory per conversation is then measured from the same baseline.
                 await using var server = await ServerProcess.StartNullEnginesAsync(cancellationToken);
-                nullRun = await LoadRun.RunAsync(server, clips, conversations, TimeSpan.FromSeconds(20), TimeSpan.FromSeconds(20), cancellationToken);
-                Say($"null engines, {conversations} conversations: {nullRun.FailedConversations} failed, memory {nullRun.MemoryPerConversationBytes / 1024:F0} KB each");
+                var result = await LoadRun.RunAsync(server, clips, conversations, TimeSpan.FromSeconds(20), TimeSpan.FromSeconds(20), cancellationToken);
+                nullSteps.Add(result);
+                Say($"null engines, {conversations} conversations: {result.FailedConversations} failed, memory {result.MemoryPerConversationBytes / 1024:F0} KB each, cores server {result.ServerCores:F2} generator {result.GeneratorCores:F2}");
             }
 
-            var report = new LoadReport(BenchEnvironment.Machine, BenchEnvironment.Date, BenchEnvironment.Commit(), source, step.TotalSeconds, bare, steps, nullRun);
+            var report = new LoadReport(BenchEnvironment.Machine, BenchEnvironment.Date, BenchEnvironment.Commit(), source, step.TotalSeconds, bare, steps, nullSteps);
             var folder = parse.GetValue(output)!;
             Directory.CreateDirectory(folder);
             await File.WriteAllTextAsync(Path.Combine(folder, "load.md"), report.ToMarkdown(), cancellationToken);
@@ -61,13 +62,31 @@ internal static class LoadCommand
             if (steps.Count > 0)
             {
                 Plots.LatencyCdf(steps, Path.Combine(folder, "load-latency-cdf.svg"));
-                Plots.AgainstConcurrency(steps, bare, Path.Combine(folder, "load-concurrency.svg"));
+                Plots.AgainstConcurrency(steps, bare?.CpuPerAudioSecond, Path.Combine(folder, "load-concurrency.svg"));
             }
 
             Console.WriteLine(report.ToMarkdown());
         });
         return command;
     }
+
+    /// <summary>The engines alone, one loop (the baseline), then <paramref name="loops"/> loops at once.</summary>
+    private static async Task<BareBaseline> BareAsync(IReadOnlyList<Clip> clips, int loops, CancellationToken cancellationToken)
+    {
+        var (audio, cpu) = await BareEngines.RunAsync(clips, cancellationToken);
+        Say($"bare engines: {cpu:F1} CPU s for {audio:F1} audio s = {cpu / audio:F3}");
+        if (loops < 2)
+        {
+            return new BareBaseline(cpu / audio, null, null);
+        }
+
+        var (audioAtOnce, cpuAtOnce) = await BareEngines.RunAsync(clips, cancellationToken, loops);
+        Say($"bare engines, {loops} loops at once: {cpuAtOnce:F1} CPU s for {audioAtOnce:F1} audio s = {cpuAtOnce / audioAtOnce:F3}");
+        return new BareBaseline(cpu / audio, loops, cpuAtOnce / audioAtOnce);
+    }
+
+    private static List<int> Counts(string? list) =>
+        (list ?? "").Split(',', StringSplitOptions.RemoveEmptyEntries).Select(x => int.Parse(x, CultureInfo.InvariantCulture)).ToList();
 
     private static void Say(string line) => Console.Error.WriteLine(line);
 }

@@ -53,6 +53,7 @@ internal static class UtteranceMeasurer
             partials.Count == 0 ? null : Milliseconds(record.SentAtSample(speech.Start), partials[0]),
             audio.Event is null ? null : Milliseconds(arrived, audio.At),
             partials.Count > 1 ? partials.Zip(partials.Skip(1), Milliseconds).Max() : null,
+            partials.Zip(partials.Skip(1), Milliseconds).ToList(),
             (speech.End - speech.Start) / 16000.0,
             record.SentAtSample(speech.End - 1),
             arrived);
@@ -75,6 +76,7 @@ internal sealed record UtteranceTiming(
     double? FirstPartialMs,
     double? FinalToAudioMs,
     double? LongestPartialGapMs,
+    IReadOnlyList<double> PartialGapsMs,
     double SpeechSeconds,
     long EndOfSpeechAt,
     long ArrivedAt);

@@ -18,6 +18,7 @@ internal static class LoadRun
         var histogramBefore = await PrometheusHistogram.ScrapeAsync(server.HttpUri, metric, cancellationToken);
         var residentBefore = server.ResidentBytes;
         var cpuBefore = server.CpuTime;
+        var generatorCpuBefore = Process.GetCurrentProcess().TotalProcessorTime;
         var clock = Stopwatch.StartNew();
         long peakResident = residentBefore;
         using var sampling = new CancellationTokenSource();
@@ -48,6 +49,7 @@ internal static class LoadRun
         await sampler;
 
         var cpu = server.CpuTime - cpuBefore;
+        var generatorCpu = Process.GetCurrentProcess().TotalProcessorTime - generatorCpuBefore;
         var histogram = (await PrometheusHistogram.ScrapeAsync(server.HttpUri, metric, cancellationToken)).Minus(histogramBefore);
         var outcomes = results.Where(r => r.Record is not null).SelectMany(r => UtteranceMeasurer.Measure(r.Record!)).ToList();
         var roundTrips = results.Where(r => r.Record is not null).SelectMany(r => PartialRoundTrips(r.Record!)).ToList();
@@ -57,6 +59,7 @@ internal static class LoadRun
             clock.Elapsed.TotalSeconds,
             audioSeconds,
             cpu.TotalSeconds,
+            generatorCpu.TotalSeconds,
             (peakResident - residentBefore) / (double)conversations,
             outcomes,
             results.Count(r => r.Error is not null),
@@ -103,6 +106,7 @@ internal sealed record LoadStep(
     double WallSeconds,
     double AudioSeconds,
     double ServerCpuSeconds,
+    double GeneratorCpuSeconds,
     double MemoryPerConversationBytes,
     IReadOnlyList<ClipOutcome> Clips,
     int FailedConversations,
@@ -112,6 +116,12 @@ internal sealed record LoadStep(
     IReadOnlyList<double> PartialRoundTripsMs)
 {
     public double CpuPerAudioSecond => ServerCpuSeconds / AudioSeconds;
+
+    /// <summary>Cores the server kept busy on average during the step.</summary>
+    public double ServerCores => ServerCpuSeconds / WallSeconds;
+
+    /// <summary>Cores the load generator (this process, on the same machine) kept busy.</summary>
+    public double GeneratorCores => GeneratorCpuSeconds / WallSeconds;
 
     public IEnumerable<UtteranceTiming> Utterances => Clips.SelectMany(c => c.Utterances);
 

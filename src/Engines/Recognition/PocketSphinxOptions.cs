@@ -30,6 +30,13 @@ public sealed class PocketSphinxOptions
     /// <summary>Decoders created by <see cref="PocketSphinxRecognizer.WarmUpAsync"/> (each takes hundreds of ms). Default: 1.</summary>
     public int PrewarmDecoders { get; set; } = 1;
 
+    /// <summary>
+    /// Idle decoders kept ready: when a stream takes the last idle one, this many more are made in the
+    /// background (within <see cref="MaxDecoders"/>), so the next utterance to start does not wait about
+    /// a second for one to load. 0 makes a decoder only when a stream needs it. Default: 1.
+    /// </summary>
+    public int SpareDecoders { get; set; } = 1;
+
     /// <summary>How long the synchronous <see cref="ISpeechRecognizer.OpenStream"/> waits for a free decoder. Default: 10 s.</summary>
     public TimeSpan LeaseTimeout { get; set; } = TimeSpan.FromSeconds(10);
 

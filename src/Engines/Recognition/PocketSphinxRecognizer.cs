@@ -31,6 +31,7 @@ public sealed partial class PocketSphinxRecognizer : ISpeechRecognizer
         ArgumentNullException.ThrowIfNull(options);
         ArgumentNullException.ThrowIfNull(logger);
         ArgumentOutOfRangeException.ThrowIfLessThan(options.MaxDecoders, 1, nameof(PocketSphinxOptions.MaxDecoders));
+        ArgumentOutOfRangeException.ThrowIfNegative(options.SpareDecoders, nameof(PocketSphinxOptions.SpareDecoders));
         _options = options;
         _logger = logger;
         if (options.NativeLogFile is not null)
@@ -40,7 +41,7 @@ public sealed partial class PocketSphinxRecognizer : ISpeechRecognizer
 
         _settings = new StreamSettings(options.CatchUpPass, options.CatchUpRestartDistance, options.CatchUpWait);
         var arguments = DecoderArguments.Build(options);
-        _pool = new DecoderPool(() => PocketSphinxDecoder.Create(arguments), options.MaxDecoders, logger);
+        _pool = new DecoderPool(() => PocketSphinxDecoder.Create(arguments), options.MaxDecoders, logger, options.SpareDecoders);
     }
 
     public string Locale => _options.Locale;

@@ -82,7 +82,7 @@ public sealed class DecoderPoolTests
     [Fact]
     public async Task WarmUpAsync_BeforeAnyStream_CreatesDecoderWithoutLeasingIt()
     {
-        using var recognizer = RecognizerFixture.Create(new PocketSphinxOptions { MaxDecoders = 2, PrewarmDecoders = 1 });
+        using var recognizer = RecognizerFixture.Create(new PocketSphinxOptions { MaxDecoders = 2, PrewarmDecoders = 1, SpareDecoders = 0 });
         Assert.Equal(0, recognizer.DecodersCreated);
 
         await recognizer.WarmUpAsync();
@@ -91,5 +91,50 @@ public sealed class DecoderPoolTests
         Assert.Equal(0, recognizer.DecodersLeased);
         using var stream = recognizer.OpenStream();
         Assert.Equal(1, recognizer.DecodersCreated);
+    }
+
+    [Fact]
+    public async Task OpenStream_TakesTheLastIdleDecoder_ASpareIsMadeInTheBackgroundAndTheNextStreamTakesIt()
+    {
+        using var recognizer = RecognizerFixture.Create(new PocketSphinxOptions { MaxDecoders = 3, PrewarmDecoders = 1, SpareDecoders = 1 });
+        await recognizer.WarmUpAsync();
+
+        using var first = recognizer.OpenStream();
+        await WaitUntilAsync(() => recognizer.DecodersCreated == 2);
+        Assert.Equal(1, recognizer.DecodersLeased);
+
+        // The second stream takes the spare, and a third decoder (the last the bound allows) is made for the next.
+        using var second = recognizer.OpenStream();
+        await WaitUntilAsync(() => recognizer.DecodersCreated == 3);
+        using var third = recognizer.OpenStream();
+        Assert.Equal(3, recognizer.DecodersLeased);
+        Assert.Equal(3, recognizer.DecodersCreated);
+    }
+
+    [Fact]
+    public async Task OpenStream_SparesAtTheBound_NeverMoreDecodersThanMaxDecoders()
+    {
+        using var recognizer = RecognizerFixture.Create(new PocketSphinxOptions { MaxDecoders = 2, PrewarmDecoders = 2, SpareDecoders = 2 });
+        await recognizer.WarmUpAsync();
+
+        using var first = recognizer.OpenStream();
+        using var second = recognizer.OpenStream();
+        var third = recognizer.OpenStreamAsync().AsTask();
+
+        Assert.False(third.IsCompleted);
+        Assert.Equal(2, recognizer.DecodersCreated);
+        first.Dispose();
+        using var stream = await third.WaitAsync(TimeSpan.FromMinutes(1));
+        Assert.Equal(2, recognizer.DecodersCreated);
+    }
+
+    private static async Task WaitUntilAsync(Func<bool> condition)
+    {
+        // Generous: a decoder loads in about a second, several on a loaded machine.
+        using var timeout = new CancellationTokenSource(TimeSpan.FromMinutes(1));
+        while (!condition())
+        {
+            await Task.Delay(50, timeout.Token);
+        }
     }
 }

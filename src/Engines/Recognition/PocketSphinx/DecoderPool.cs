@@ -5,7 +5,9 @@ namespace SpeechCluster.Engines.Recognition.PocketSphinx;
 
 /// <summary>
 /// A bounded, lazily filled pool of decoders. At most <see cref="Capacity"/> exist at once; a caller
-/// that finds them all leased waits (cancellable) until one comes back.
+/// that finds them all leased waits (cancellable) until one comes back. A lease that takes the last
+/// idle decoder has up to <c>spare</c> more made in the background, so the next utterance to start
+/// does not wait the second a decoder takes to load.
 /// </summary>
 /// <remarks>
 /// Thread-safe. Owns every decoder it created: idle ones are freed by <see cref="Dispose"/>, leased
@@ -17,16 +19,20 @@ internal sealed partial class DecoderPool : IDisposable
     private readonly ILogger _logger;
     private readonly SemaphoreSlim _slots;
     private readonly ConcurrentBag<PocketSphinxDecoder> _idle = [];
+    private readonly int _spare;
     private int _created;
     private int _leased;
+    private int _toppingUp;
     private volatile bool _disposed;
 
-    public DecoderPool(Func<PocketSphinxDecoder> factory, int capacity, ILogger logger)
+    public DecoderPool(Func<PocketSphinxDecoder> factory, int capacity, ILogger logger, int spare = 0)
     {
         ArgumentOutOfRangeException.ThrowIfLessThan(capacity, 1);
+        ArgumentOutOfRangeException.ThrowIfNegative(spare);
         _factory = factory;
         _logger = logger;
         Capacity = capacity;
+        _spare = spare;
         _slots = new SemaphoreSlim(capacity, capacity);
     }
 
@@ -64,22 +70,19 @@ internal sealed partial class DecoderPool : IDisposable
     /// <summary>Creates idle decoders until <paramref name="count"/> exist (bounded by capacity). Slow.</summary>
     public void WarmUp(int count)
     {
-        while (!_disposed && Created < Math.Min(count, Capacity) && _slots.Wait(0))
+        while (!_disposed && Created < Math.Min(count, Capacity) && TryCreateIdle())
         {
-            try
-            {
-                _idle.Add(Create());
-            }
-            finally
-            {
-                _slots.Release();
-            }
         }
     }
 
     public void Dispose()
     {
         _disposed = true;
+        FreeIdle();
+    }
+
+    private void FreeIdle()
+    {
         while (_idle.TryTake(out var decoder))
         {
             Free(decoder);
@@ -112,12 +115,70 @@ internal sealed partial class DecoderPool : IDisposable
             }
 
             Interlocked.Increment(ref _leased);
+            TopUpSpares();
             return new DecoderLease(this, decoder);
         }
         catch
         {
             _slots.Release();
             throw;
+        }
+    }
+
+    /// <summary>Starts making idle decoders, one task at a time, until <c>spare</c> wait or none may be added.</summary>
+    private void TopUpSpares()
+    {
+        if (_spare == 0 || _idle.Count >= _spare || Created >= Capacity || Interlocked.CompareExchange(ref _toppingUp, 1, 0) != 0)
+        {
+            return;
+        }
+
+        _ = Task.Run(() =>
+        {
+            try
+            {
+                while (!_disposed && _idle.Count < _spare && Created < Capacity && TryCreateIdle())
+                {
+                }
+            }
+            catch (Exception ex) when (ex is PocketSphinxException or OutOfMemoryException)
+            {
+                // Only a head start was lost: a stream that needs a decoder creates one and reports the failure.
+                LogSpareFailed(_logger, ex);
+            }
+            finally
+            {
+                Volatile.Write(ref _toppingUp, 0);
+            }
+        });
+    }
+
+    /// <summary>
+    /// Creates one idle decoder while holding a free slot, so that leased and being-made decoders
+    /// together stay within capacity; false when no slot is free now.
+    /// </summary>
+    private bool TryCreateIdle()
+    {
+        if (!_slots.Wait(0))
+        {
+            return false;
+        }
+
+        try
+        {
+            _idle.Add(Create());
+            if (_disposed)
+            {
+                // Disposed while this one loaded (a background top-up): nobody else will free it.
+                FreeIdle();
+                return false;
+            }
+
+            return true;
+        }
+        finally
+        {
+            _slots.Release();
         }
     }
 
