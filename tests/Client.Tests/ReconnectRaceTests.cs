@@ -7,7 +7,8 @@ namespace SpeechCluster.Client.Tests;
 /// <summary>
 /// Sends that meet a connection the server has reset. The receive loop is held back on purpose (nobody reads
 /// the events, and the stand-in sends more than the event buffer holds before it resets), so the send finds the
-/// reset first, with the socket's State still Open: the order that raced in <see cref="CliReconnectTests"/>.
+/// reset first, with the socket's State still Open: the order that raced in <see cref="CliReconnectTests"/>. The
+/// stand-in offers no X-ConversationId, so the drop ends the session and its outcome can be asserted.
 /// </summary>
 public sealed class ReconnectRaceTests
 {
