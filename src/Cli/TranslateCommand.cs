@@ -15,9 +15,9 @@ internal static class TranslateCommand
         16 kHz mono and sent at real-time pace unless --fast; one second of silence follows it, then the client
         closes and waits for the server's last results.
 
-        With --reconnect, a connection that drops without a Close is resumed (up to 8 attempts within 30 s, the
-        finals missed meanwhile first, none repeated; "reconnecting…" notes go to stderr); without it a drop ends
-        the run with an error.
+        A connection that drops without a Close is resumed by itself when the server offers it (up to 8 attempts
+        within 30 s, the finals missed meanwhile first, none repeated; "reconnecting…" notes go to stderr);
+        --no-reconnect ends the run with an error instead.
 
         Examples:
           speechcluster translate talk.wav --from en-US --to es
@@ -45,9 +45,11 @@ internal static class TranslateCommand
         var key = CommonOptions.Key();
         var json = CommonOptions.Json("Write each server message as one JSON line, and one line per saved audio file; the summary goes to stderr");
         var fast = new Option<bool>("--fast") { Description = "Send the audio as fast as the server accepts instead of at real-time pace" };
-        var reconnect = new Option<bool>("--reconnect") { Description = "Resume the session when the connection drops (default: a drop ends the run)" };
+        var noReconnect = new Option<bool>("--no-reconnect") { Description = "Do not resume the session when the connection drops (default: resume)" };
+        // Resuming was opt-in for a while: scripts that asked for it keep working.
+        var reconnect = new Option<bool>("--reconnect") { Description = "Resume the session when the connection drops (the default)", Hidden = true };
 
-        var command = new Command("translate", Description) { file, from, to, partial, timing, tts, format, voice, server, key, json, fast, reconnect };
+        var command = new Command("translate", Description) { file, from, to, partial, timing, tts, format, voice, server, key, json, fast, noReconnect, reconnect };
         command.SetAction((parse, cancellationToken) => CommandRunner.RunAsync(host, () =>
         {
             var ttsDirectory = parse.GetValue(tts);
@@ -63,7 +65,7 @@ internal static class TranslateCommand
                 Features = features,
                 Voice = parse.GetValue(voice),
                 Format = parse.GetValue(format) == "mp3" ? AudioFormats.Mp3 : AudioFormats.Wav,
-                AutoReconnect = parse.GetValue(reconnect),
+                AutoReconnect = !parse.GetValue(noReconnect),
             };
             var session = new TranslateSession(host, options, parse.GetValue(json), ttsDirectory);
             return session.RunAsync(parse.GetRequiredValue(file), new FileStreamingOptions { Fast = parse.GetValue(fast) }, cancellationToken);

@@ -104,9 +104,11 @@ public sealed partial class SpeechTranslationClient
 
             await CompleteAsync(cancellationToken).ConfigureAwait(false);
         }
-        catch (Exception ex) when (ex is not OperationCanceledException)
+        catch (Exception ex) when (!cancellationToken.IsCancellationRequested)
         {
-            // Without more audio or a Close the server would wait: end the session so the reader ends too.
+            // Without more audio or a Close the server would wait: end the session so the reader ends too. Only
+            // the caller's cancellation leaves the session open: a cancelled operation can also come from the
+            // socket (aborted under a send), and taking that one for the caller's left a resumed session unended.
             AbortBecause($"Streaming the file failed: {ex.Message}");
             throw;
         }

@@ -64,20 +64,30 @@ public sealed partial class SpeechTranslationClient
         await _events.Writer.WriteAsync(new Reconnected(attempts, next.RequestId), token).ConfigureAwait(false);
     }
 
+    /// <summary>Makes <paramref name="next"/> the current connection unless the session was aborted meanwhile.</summary>
+    /// <exception cref="SpeechTranslationConnectionLostException">Aborted meanwhile (close timeout, failed file
+    /// streaming): the session is over after all.</exception>
+    private void Publish(SessionConnection next)
+    {
+        lock (_switchGate)
+        {
+            if (_abortReason is { } reason)
+            {
+                next.Dispose();
+                throw new SpeechTranslationConnectionLostException(reason);
+            }
+
+            _connection = next;
+        }
+    }
+
     /// <summary>Makes <paramref name="next"/> the connection senders use, and wakes those waiting on <paramref name="lost"/>.</summary>
     private async Task SwitchToAsync(SessionConnection lost, SessionConnection next, CancellationToken token)
     {
         await _sendLock.WaitAsync(token).ConfigureAwait(false);
         try
         {
-            if (_abortReason is { } reason)
-            {
-                // Aborted meanwhile (close timeout, failed file streaming): the session is over after all.
-                next.Dispose();
-                throw new SpeechTranslationConnectionLostException(reason);
-            }
-
-            _connection = next;
+            Publish(next);
             _requestId = next.RequestId;
             lost.Dispose();
             if (Volatile.Read(ref _completeStarted) != 0)
@@ -88,9 +98,9 @@ public sealed partial class SpeechTranslationClient
                 {
                     await next.Socket.CloseOutputAsync(WebSocketCloseStatus.NormalClosure, "", token).ConfigureAwait(false);
                 }
-                catch (WebSocketException)
+                catch (Exception ex) when (IsConnectionGone(ex, token))
                 {
-                    // Dropped again already: the receive loop finds out and resumes once more.
+                    // Dropped again already, or aborted: the receive loop finds out and resumes once more or ends.
                 }
             }
         }

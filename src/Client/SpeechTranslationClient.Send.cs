@@ -107,42 +107,59 @@ public sealed partial class SpeechTranslationClient
     {
         while (true)
         {
-            SessionConnection connection;
-            await _sendLock.WaitAsync(cancellationToken).ConfigureAwait(false);
-            try
+            var (sent, dropped) = await SendOnCurrentAsync(send, cancellationToken).ConfigureAwait(false);
+            if (dropped is null)
             {
-                connection = _connection;
-                var state = connection.Socket.State;
-                if (state is WebSocketState.CloseSent or WebSocketState.CloseReceived or WebSocketState.Closed)
-                {
-                    // A Close went one way or the other: this session takes no more.
-                    return false;
-                }
-
-                if (state == WebSocketState.Open)
-                {
-                    await send(connection, cancellationToken).ConfigureAwait(false);
-                    return true;
-                }
-            }
-            catch (Exception ex) when (ex is WebSocketException or IOException or OperationCanceledException
-                                       && !cancellationToken.IsCancellationRequested && _connection.Socket.State != WebSocketState.Open)
-            {
-                // The server closed or the connection dropped between the check and the send (a send into a reset
-                // connection surfaces as a cancelled operation wrapping the socket error): see below.
-                connection = _connection;
-            }
-            finally
-            {
-                _sendLock.Release();
+                return sent;
             }
 
-            if (!CanResume || await connection.Successor.Task.WaitAsync(cancellationToken).ConfigureAwait(false) is null)
+            if (!CanResume || await dropped.Successor.Task.WaitAsync(cancellationToken).ConfigureAwait(false) is null)
             {
                 return false;
             }
         }
     }
+
+    /// <summary>One attempt under the send lock: sent; refused because a Close went one way or the other (the
+    /// session takes no more); or the connection it was tried on has dropped, to be waited on for a successor.</summary>
+    private async Task<(bool Sent, SessionConnection? Dropped)> SendOnCurrentAsync(
+        Func<SessionConnection, CancellationToken, ValueTask> send, CancellationToken cancellationToken)
+    {
+        await _sendLock.WaitAsync(cancellationToken).ConfigureAwait(false);
+        var connection = _connection;
+        try
+        {
+            switch (connection.Socket.State)
+            {
+                case WebSocketState.Open:
+                    await send(connection, cancellationToken).ConfigureAwait(false);
+                    return (true, null);
+                case WebSocketState.CloseSent or WebSocketState.CloseReceived or WebSocketState.Closed:
+                    return (false, null);
+                default:
+                    // Aborted: the receive loop found the connection dropped and is resuming or ending the session.
+                    return (false, connection);
+            }
+        }
+        catch (Exception ex) when (IsConnectionGone(ex, cancellationToken))
+        {
+            // The receive loop finds the same dead socket and resumes or ends the session.
+            return (false, connection);
+        }
+        finally
+        {
+            _sendLock.Release();
+        }
+    }
+
+    /// <summary>
+    /// Whether a send failed because its connection is gone rather than because the caller cancelled. The socket's
+    /// state cannot tell: a write into a reset connection throws (WebSocketException over the socket error) while
+    /// State still says Open until the receive side fails too, and once it has, or once the connection was
+    /// aborted for resuming, the same write surfaces as an OperationCanceledException wrapping the socket error.
+    /// </summary>
+    private static bool IsConnectionGone(Exception ex, CancellationToken cancellationToken) =>
+        ex is WebSocketException or IOException or OperationCanceledException && !cancellationToken.IsCancellationRequested;
 
     /// <summary>Whether a dropped connection may be followed by another (the receive loop decides for sure).</summary>
     private bool CanResume => _options.AutoReconnect && ConversationId is not null;
@@ -159,9 +176,10 @@ public sealed partial class SpeechTranslationClient
                 await _connection.Socket.CloseOutputAsync(WebSocketCloseStatus.NormalClosure, "", cancellationToken).ConfigureAwait(false);
             }
         }
-        catch (WebSocketException) when (_connection.Socket.State != WebSocketState.Open)
+        catch (Exception ex) when (IsConnectionGone(ex, cancellationToken))
         {
-            // Closed from the other side meanwhile, or dropped (a resumed connection gets the Close instead).
+            // Closed from the other side meanwhile, or dropped: a resumed connection gets the Close from
+            // SwitchToAsync (_completeStarted is set), and otherwise the receive loop reports the loss.
         }
         finally
         {

@@ -28,6 +28,8 @@ public sealed partial class SpeechTranslationClient : IAsyncDisposable
     private readonly Channel<TranslationEvent> _events;
     private readonly SemaphoreSlim _sendLock = new(1, 1);
     private readonly CancellationTokenSource _lifetime = new();
+    // Makes an abort and a resume's switch to a new connection exclusive: see AbortBecause.
+    private readonly Lock _switchGate = new();
     private readonly Task _receiveLoop;
     // Replaced, under the send lock, when the session resumes on a new connection.
     private volatile SessionConnection _connection;
@@ -108,9 +110,16 @@ public sealed partial class SpeechTranslationClient : IAsyncDisposable
         _lifetime.Dispose();
     }
 
+    /// <summary>Ends the session for <paramref name="reason"/>. Under the switch gate, so that a resume switching
+    /// connections meanwhile either sees the reason and gives up, or has switched and this aborts the new
+    /// connection; without it the abort could hit the old one just as the new one took over, and the session
+    /// would go on with nobody to end it.</summary>
     private void AbortBecause(string reason)
     {
-        _abortReason ??= reason;
-        _connection.Socket.Abort();
+        lock (_switchGate)
+        {
+            _abortReason ??= reason;
+            _connection.Socket.Abort();
+        }
     }
 }

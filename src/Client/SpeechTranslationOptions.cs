@@ -58,11 +58,10 @@ public sealed class SpeechTranslationOptions
     /// the server's <c>X-ConversationId</c> and the last final delivered, then go on as if nothing happened: the
     /// events announce it (<see cref="Client.Reconnecting"/>, <see cref="Client.Reconnected"/>) and otherwise
     /// form one stream, the finals missed first, none repeated; sending audio waits meanwhile. Only for servers
-    /// that send <c>X-ConversationId</c>; never after a Close from the server or a refusal. Default: false (opt
-    /// in): a drop while a whole file is being sent at once still races (the resumed session may not end, or a send
-    /// may hit the dead socket); live-paced audio is resumed reliably.
+    /// that send <c>X-ConversationId</c>; never after a Close from the server or a refusal. Default: true; set
+    /// false to have a drop end the session with <see cref="SpeechTranslationConnectionLostException"/>.
     /// </summary>
-    public bool AutoReconnect { get; set; }
+    public bool AutoReconnect { get; set; } = true;
 
     /// <summary>Connection attempts per drop before giving up (<see cref="AutoReconnect"/>); 250 ms apart, then
     /// exponentially longer up to 5 s. Default: 8.</summary>

@@ -86,7 +86,7 @@ public sealed class ReconnectPolicyTests
     }
 
     [Fact]
-    public void AutoReconnect_IsOffByDefault() => Assert.False(new SpeechTranslationOptions().AutoReconnect);
+    public void AutoReconnect_IsOnByDefault() => Assert.True(new SpeechTranslationOptions().AutoReconnect);
 
     private static TranslationResult Result(string type, string id) => new() { Type = type, Id = id, Json = "{}" };
 }

@@ -34,7 +34,7 @@ public sealed class ReconnectTests
             resumedStream.SetResult(await ServerSide.ReceiveUntilCloseAsync(socket));
             await ServerSide.CloseAsync(socket, WebSocketCloseStatus.NormalClosure, "");
         });
-        var options = Resuming(server);
+        var options = Options.For(server);
         options.Features = SpeechFeatures.Partial;
         await using var client = await SpeechTranslationClient.ConnectAsync(options);
         using var guard = new CancellationTokenSource(TimeSpan.FromMinutes(1));
@@ -85,7 +85,7 @@ public sealed class ReconnectTests
             await ServerSide.SendTextAsync(socket, """{"type":"final","id":"0","recognition":"a"}""");
             await ServerSide.CloseAsync(socket, status, "bye");
         });
-        await using var client = await SpeechTranslationClient.ConnectAsync(Resuming(server));
+        await using var client = await SpeechTranslationClient.ConnectAsync(Options.For(server));
 
         var events = await client.ReadEventsAsync().ToListAsync();
 
@@ -107,7 +107,7 @@ public sealed class ReconnectTests
 
             await DropAfterOneFinalAsync(context);
         });
-        await using var client = await SpeechTranslationClient.ConnectAsync(Resuming(server));
+        await using var client = await SpeechTranslationClient.ConnectAsync(Options.For(server));
 
         var (events, failure) = await ReadUntilFailureAsync(client);
 
@@ -130,7 +130,7 @@ public sealed class ReconnectTests
 
             await DropAfterOneFinalAsync(context);
         });
-        var options = Resuming(server);
+        var options = Options.For(server);
         options.ReconnectAttempts = 3;
         await using var client = await SpeechTranslationClient.ConnectAsync(options);
 
@@ -145,7 +145,7 @@ public sealed class ReconnectTests
     public async Task Drop_AutoReconnectOff_ConnectionLostAsBefore()
     {
         await using var server = await StartAsync((_, context) => DropAfterOneFinalAsync(context));
-        var options = Resuming(server);
+        var options = Options.For(server);
         options.AutoReconnect = false;
         await using var client = await SpeechTranslationClient.ConnectAsync(options);
 
@@ -165,7 +165,7 @@ public sealed class ReconnectTests
             await socket.SendAsync(new byte[] { 0xC3, 0x28 }, WebSocketMessageType.Text, true, CancellationToken.None);
             await ServerSide.ReceiveUntilCloseAsync(socket);
         });
-        await using var client = await SpeechTranslationClient.ConnectAsync(Resuming(server));
+        await using var client = await SpeechTranslationClient.ConnectAsync(Options.For(server));
 
         var (events, failure) = await ReadUntilFailureAsync(client);
 
@@ -228,12 +228,4 @@ public sealed class ReconnectTests
         SessionClosed closed => $"closed {closed.Status}",
         _ => item.GetType().Name,
     };
-
-    /// <summary>AutoReconnect is opt-in: these tests opt in.</summary>
-    private static SpeechTranslationOptions Resuming(FakeTranslationServer server)
-    {
-        var options = Options.For(server);
-        options.AutoReconnect = true;
-        return options;
-    }
 }

@@ -4,7 +4,7 @@ using SpeechCluster.TestSupport;
 
 namespace SpeechCluster.EndToEnd.Tests;
 
-/// <summary>The .NET client's AutoReconnect against the real gateway, through a relay the test cuts.</summary>
+/// <summary>The .NET client's AutoReconnect (on by default) against the real gateway, through a relay the test cuts.</summary>
 [Collection(GatewayCollection.Name)]
 public sealed class ClientReconnectTests(SharedGateway gateway)
 {
@@ -24,7 +24,6 @@ public sealed class ClientReconnectTests(SharedGateway gateway)
             From = "en-US",
             To = ["es"],
             CloseTimeout = HangGuard,
-            AutoReconnect = true,
         };
         await using var client = await SpeechTranslationClient.ConnectAsync(options);
         using var guard = new CancellationTokenSource(HangGuard);
