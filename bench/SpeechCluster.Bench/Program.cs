@@ -13,6 +13,7 @@ var root = new RootCommand("SpeechCluster benchmarks")
     LatencyCommand.Create(eval, output),          // one conversation at a time: latency and WER
     LoadCommand.Create(eval, output),             // concurrency sweep, baselines, null engines
     FailoverCommand.Create(eval, output),         // a silo killed mid-conversation
+    HostileCommand.Create(eval, output),          // idle and non-reading clients, a connect storm
     GpuCommand.Create(eval, output),              // neural models: conversations per GPU at a latency bound
     ServeNullEnginesCommand.Create(),             // the null-engines server role of the load command
 };

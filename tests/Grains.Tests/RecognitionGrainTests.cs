@@ -1,4 +1,8 @@
+using Microsoft.Extensions.DependencyInjection;
+using Orleans.TestingHost;
+using SpeechCluster.Engines.Recognition;
 using SpeechCluster.Grains.Interfaces.Workers;
+using SpeechCluster.Grains.Session;
 using SpeechCluster.TestSupport;
 
 namespace SpeechCluster.Grains.Tests;
@@ -32,5 +36,30 @@ public sealed class RecognitionGrainTests(ClusterFixture fixture)
 
         Assert.NotNull(outcome);
         Assert.True(WordErrorRate.Compute("where is the train station", outcome.Text) <= 0.4, outcome.Text);
+    }
+
+    [Fact]
+    public async Task Replaced_by_a_retry_it_gives_its_decoder_back_at_once()
+    {
+        // A session retries an utterance on a new recognizer when the old one missed a call (an
+        // expired message on a loaded silo); the old activation is still alive and holds a decoder.
+        var pool = ((InProcessSiloHandle)fixture.Cluster.Primary!).SiloHost.Services
+            .GetRequiredService<RecognizerDirectory>().All.OfType<PocketSphinxRecognizer>().Single();
+        var key = $"tests/{Guid.NewGuid():N}/0";
+        var replaced = fixture.Cluster.GrainFactory.GetGrain<IRecognitionGrain>($"{key}/0");
+        await replaced.AcceptAsync("en-US", 0, TestSpeech.Flite("where is the train station")[..8000]);
+        var leased = pool.DecodersLeased;
+        var utterance = new OpenUtterance(0, 0, replaced);
+
+        utterance.Retry(attempt => fixture.Cluster.GrainFactory.GetGrain<IRecognitionGrain>($"{key}/{attempt}"));
+
+        // Without the release it would be held until the activation is collected (2 minutes idle).
+        var deadline = DateTime.UtcNow.AddSeconds(20);
+        while (pool.DecodersLeased >= leased && DateTime.UtcNow < deadline)
+        {
+            await Task.Delay(20);
+        }
+
+        Assert.Equal(leased - 1, pool.DecodersLeased);
     }
 }

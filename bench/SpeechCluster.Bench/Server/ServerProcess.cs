@@ -31,9 +31,12 @@ internal sealed class ServerProcess : IAsyncDisposable
 
     public Uri HttpUri => new($"http://127.0.0.1:{Port}");
 
-    /// <summary>Starts the product's gateway (embedded silo and engines) from its Release build.</summary>
-    public static Task<ServerProcess> StartGatewayAsync(CancellationToken cancellationToken) =>
-        StartAsync("dotnet", [RepositoryFile("src/Gateway/bin/Release/net10.0/SpeechCluster.Gateway.dll")], cancellationToken);
+    /// <summary>
+    /// Starts the product's gateway (embedded silo and engines) from its Release build, with
+    /// <paramref name="settings"/> as environment variables (configuration keys with <c>__</c>).
+    /// </summary>
+    public static Task<ServerProcess> StartGatewayAsync(CancellationToken cancellationToken, IReadOnlyDictionary<string, string>? settings = null) =>
+        StartAsync("dotnet", [RepositoryFile("src/Gateway/bin/Release/net10.0/SpeechCluster.Gateway.dll")], cancellationToken, settings);
 
     /// <summary>Starts the gateway with no engines, as a client of the cluster whose membership is in <paramref name="redis"/>.</summary>
     public static Task<ServerProcess> StartClusterGatewayAsync(string redis, string clusterId, CancellationToken cancellationToken) =>

@@ -22,7 +22,13 @@ public interface IRecognitionGrain : IGrainWithStringKey
     [ResponseTimeout("00:00:15")]
     Task<RecognitionOutcome?> FinishAsync(long heard);
 
-    /// <summary>Drops the utterance and releases everything.</summary>
+    /// <summary>
+    /// Drops the utterance and releases everything. It interleaves with a call in progress: queued
+    /// behind one that waits for a decoder, it would expire with its caller's timeout and be
+    /// dropped unrun, and the activation would then keep the decoder it finally got until it is
+    /// collected; on a loaded silo, every decoder of the pool ended up held that way.
+    /// </summary>
+    [Orleans.Concurrency.AlwaysInterleave]
     Task CancelAsync();
 }
 

@@ -36,10 +36,17 @@ internal sealed class OpenUtterance(int id, long startSample, IRecognitionGrain 
     /// <summary>Samples sent to the current recognizer so far.</summary>
     public long Sent => _sent;
 
-    /// <summary>Moves the utterance to a new recognizer, which must then hear all of its audio again.</summary>
+    /// <summary>
+    /// Moves the utterance to a new recognizer, which must then hear all of its audio again. The
+    /// replaced one is told to let go of its decoder: one that only missed a call (an expired
+    /// message on a loaded silo) would otherwise hold it until its activation is collected, and
+    /// on a busy silo those orphans take the whole pool (fire and forget: its silo may be gone).
+    /// </summary>
     public void Retry(Func<int, IRecognitionGrain> recognizerForAttempt)
     {
+        var replaced = Recognizer;
         Recognizer = recognizerForAttempt(++Attempt);
+        _ = replaced.CancelAsync();
         _sent = 0;
         LastPartial = "";
     }

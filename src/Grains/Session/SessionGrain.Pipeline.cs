@@ -155,6 +155,9 @@ internal sealed partial class SessionGrain
             {
                 stage.Failed(ex);
                 Log.StageFailed(logger, "recognition", utterance.Id, ex);
+                // The utterance is given up: its recognizer's decoder goes back to the pool now,
+                // not when the activation is collected (a timed-out call may never have run).
+                _ = utterance.Recognizer.CancelAsync();
                 return new RecognitionOutcome("", []);
             }
         }

@@ -8,7 +8,8 @@ namespace SpeechCluster.Grains.Workers;
 
 /// <summary>
 /// One utterance's recognition: holds a leased decoder between calls so partials are incremental.
-/// Decoding runs off the grain scheduler; the grain is not reentrant, so the stream sees one call at a time.
+/// Decoding runs off the grain scheduler; the grain is not reentrant, so the stream sees one call at a
+/// time (<see cref="CancelAsync"/> alone interleaves, and never touches a stream in use).
 /// </summary>
 [RequiresEngine(EngineNames.Asr)]
 [CollectionAgeLimit(Minutes = 2)]
@@ -19,23 +20,53 @@ internal sealed class RecognitionGrain(RecognizerDirectory recognizers) : Grain,
     // the next call makes a fresh activation elsewhere that would otherwise decode the rest of the
     // utterance as if it were all of it.
     private long _heard;
+    // CancelAsync runs between the turns of a call in progress: it stops a wait for a decoder, and a
+    // decode already running gives its decoder back when it ends. Every later call answers null.
+    private readonly CancellationTokenSource _cancelled = new();
+    private bool _decoding;
 
     public async Task<string?> AcceptAsync(string locale, long heard, short[] samples)
     {
-        if (heard != _heard)
+        if (heard != _heard || _cancelled.IsCancellationRequested)
         {
             return null;
         }
 
-        var stream = _stream ??= await recognizers.For(locale).OpenStreamAsync();
-        var hypothesis = await Task.Run(() => stream.AcceptAudio(samples));
+        try
+        {
+            _stream ??= await recognizers.For(locale).OpenStreamAsync(_cancelled.Token);
+        }
+        catch (OperationCanceledException) when (_cancelled.IsCancellationRequested)
+        {
+            return null;
+        }
+
+        var stream = _stream;
+        string hypothesis;
+        _decoding = true;
+        try
+        {
+            // A cancel that came while the decoder was being handed over is seen here, before decoding.
+            hypothesis = _cancelled.IsCancellationRequested ? "" : await Task.Run(() => stream.AcceptAudio(samples));
+        }
+        finally
+        {
+            _decoding = false;
+        }
+
+        if (_cancelled.IsCancellationRequested)
+        {
+            await ReleaseAsync();
+            return null;
+        }
+
         _heard += samples.Length;
         return hypothesis;
     }
 
     public async Task<RecognitionOutcome?> FinishAsync(long heard)
     {
-        if (heard != _heard)
+        if (heard != _heard || _cancelled.IsCancellationRequested)
         {
             return null;
         }
@@ -60,10 +91,10 @@ internal sealed class RecognitionGrain(RecognizerDirectory recognizers) : Grain,
 
     public async Task CancelAsync()
     {
-        if (_stream is { } stream)
+        await _cancelled.CancelAsync();
+        if (!_decoding)
         {
-            _stream = null;
-            await Task.Run(stream.Dispose);
+            await ReleaseAsync();
         }
 
         DeactivateOnIdle();
@@ -73,6 +104,16 @@ internal sealed class RecognitionGrain(RecognizerDirectory recognizers) : Grain,
     {
         _stream?.Dispose();
         _stream = null;
+        _cancelled.Dispose();
         return Task.CompletedTask;
+    }
+
+    private async Task ReleaseAsync()
+    {
+        if (_stream is { } stream)
+        {
+            _stream = null;
+            await Task.Run(stream.Dispose);
+        }
     }
 }

@@ -18,10 +18,13 @@ internal sealed class BesideConversation : IAsyncDisposable
 
     private BesideConversation(ProtocolClient client) => _client = client;
 
-    /// <summary>Connects and sends the header and the first half of the sentence.</summary>
-    public static async Task<BesideConversation> StartAsync(GatewayServer server)
+    /// <summary>Seconds of audio the conversation sends in all (what its tenant is billed).</summary>
+    public static double AudioSeconds => Samples.Value.Length / 16000.0;
+
+    /// <summary>Connects (as the tenant of <paramref name="key"/>) and sends the header and the first half of the sentence.</summary>
+    public static async Task<BesideConversation> StartAsync(GatewayServer server, string key = GatewayServer.Key)
     {
-        var client = await ProtocolClient.ConnectAsync(server.WebSocketUri, "api-version=1.0&from=en-US&to=es");
+        var client = await ProtocolClient.ConnectAsync(server.WebSocketUri, "api-version=1.0&from=en-US&to=es", key: key);
         await client.SendAsync(WavHeaders.Standard());
         await client.SendAudioAsync(Samples.Value.AsMemory(0, Samples.Value.Length / 2));
         return new BesideConversation(client);

@@ -1,5 +1,4 @@
 using System.Net;
-using System.Net.WebSockets;
 using Microsoft.Extensions.DependencyInjection;
 using SpeechCluster.EndToEnd.Tests.Infrastructure;
 using SpeechCluster.EndToEnd.Tests.Limits;
@@ -27,8 +26,8 @@ public sealed class ConnectStormTests
         var registry = server.Services.GetRequiredService<ConversationRegistry>();
         await using var beside = await BesideConversation.StartAsync(server);
 
-        var attempts = await Task.WhenAll(Enumerable.Range(0, Attempts).Select(_ => Task.Run(() => AttemptAsync(server)))).WaitAsync(TimeSpan.FromMinutes(3));
-        var held = attempts.Where(a => a.Socket is not null).Select(a => a.Socket!).ToList();
+        var attempts = await UpgradeAttempt.StormAsync(server, Attempts);
+        var held = attempts.Where(a => a.Socket is not null).ToList();
         try
         {
             var unexpected = attempts.Where(a => a.Status is not (HttpStatusCode.SwitchingProtocols or HttpStatusCode.ServiceUnavailable)).ToList();
@@ -40,36 +39,11 @@ public sealed class ConnectStormTests
         }
         finally
         {
-            foreach (var socket in held)
-            {
-                socket.Abort();
-                socket.Dispose();
-            }
+            UpgradeAttempt.Release(held);
         }
 
         await AdmissionTests.WaitUntilAsync(() => registry.ActiveCount == 1);
         Assert.Equal(1, registry.ActiveCount);
         await beside.AssertUnaffectedAsync();
     }
-
-    /// <summary>One upgrade attempt; the socket is kept open when it was accepted.</summary>
-    private static async Task<Attempt> AttemptAsync(GatewayServer server)
-    {
-        var socket = new ClientWebSocket();
-        socket.Options.CollectHttpResponseDetails = true;
-        socket.Options.SetRequestHeader("Ocp-Apim-Subscription-Key", GatewayServer.Key);
-        try
-        {
-            await socket.ConnectAsync(new Uri(server.WebSocketUri, "/speech/translate?api-version=1.0&from=en-US&to=es"), CancellationToken.None);
-            return new Attempt(socket.HttpStatusCode, null, null, socket);
-        }
-        catch (WebSocketException ex)
-        {
-            var retryAfter = socket.HttpResponseHeaders?.TryGetValue("Retry-After", out var values) == true ? values.Single() : null;
-            socket.Dispose();
-            return new Attempt(socket.HttpStatusCode, retryAfter, ex.Message, null);
-        }
-    }
-
-    private sealed record Attempt(HttpStatusCode Status, string? RetryAfter, string? Error, ClientWebSocket? Socket);
 }

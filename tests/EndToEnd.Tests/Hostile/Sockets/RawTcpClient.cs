@@ -48,5 +48,29 @@ internal sealed class RawTcpClient : IDisposable
         return received.ToString();
     }
 
+    /// <summary>
+    /// Reads a response's status line and headers, leaving the connection open; empty when the
+    /// server closed the connection without answering.
+    /// </summary>
+    public async Task<string> ReadResponseHeadAsync(TimeSpan hangGuard)
+    {
+        using var timeout = new CancellationTokenSource(hangGuard);
+        var head = new StringBuilder();
+        var one = new byte[1];
+        try
+        {
+            while (!head.ToString().EndsWith("\r\n\r\n", StringComparison.Ordinal) && await _tcp.GetStream().ReadAsync(one, timeout.Token) == 1)
+            {
+                head.Append((char)one[0]);
+            }
+        }
+        catch (IOException)
+        {
+            // Reset by the server: closed, with what it had sent.
+        }
+
+        return head.ToString();
+    }
+
     public void Dispose() => _tcp.Dispose();
 }
