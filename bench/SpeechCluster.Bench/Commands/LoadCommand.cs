@@ -14,9 +14,9 @@ internal static class LoadCommand
 {
     public static Command Create(Option<string> eval, Option<string> output)
     {
-        var sweep = new Option<string>("--conversations") { Description = "Concurrency steps of the sweep, comma-separated", DefaultValueFactory = _ => "2,4,6,8,12,16" };
+        var sweep = new Option<string>("--conversations") { Description = "Concurrency steps of the sweep, comma-separated", DefaultValueFactory = _ => "2,4,8,16" };
         var seconds = new Option<int>("--seconds") { Description = "Length of each step", DefaultValueFactory = _ => 35 };
-        var nullSweep = new Option<string>("--null-conversations") { Description = "Steps of the null-engines sweep, comma-separated (empty skips it)", DefaultValueFactory = _ => "250,1000,2000" };
+        var nullSweep = new Option<string>("--null-conversations") { Description = "Steps of the null-engines sweep, comma-separated (empty skips it)", DefaultValueFactory = _ => "250,2000" };
         var skipBare = new Option<bool>("--no-bare") { Description = "Skip the bare-engines baselines" };
         var bareLoops = new Option<int>("--bare-loops") { Description = "Loops of the second bare-engines baseline, run at once (0 skips it)", DefaultValueFactory = _ => 4 };
         var command = new Command("load", "Concurrent conversations: capacity, latency percentiles, CPU and memory, with baselines") { eval, output, sweep, seconds, nullSweep, skipBare, bareLoops };

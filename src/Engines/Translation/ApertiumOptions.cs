@@ -3,6 +3,8 @@ namespace SpeechCluster.Engines.Translation;
 /// <summary>Settings of <see cref="ApertiumTranslator"/>.</summary>
 public sealed class ApertiumOptions
 {
+    public const string SectionName = "SpeechCluster:Engines:Apertium";
+
     /// <summary>
     /// Folders searched for Apertium <c>*.mode</c> files; a missing folder is skipped, and a mode found
     /// in an earlier folder wins. Default: <c>/usr/share/apertium/modes</c>, <c>/usr/local/share/apertium/modes</c>.
@@ -30,4 +32,11 @@ public sealed class ApertiumOptions
     /// Default: <c>true</c> (safe everywhere).
     /// </summary>
     public bool UnbufferLtProc { get; set; } = true;
+
+    /// <summary>
+    /// Pipelines per translation direction, started as concurrent segments need them: one pipeline takes
+    /// one segment at a time, and every conversation's partials and finals go through it. Each costs
+    /// about ten processes. Default: 2.
+    /// </summary>
+    public int PipelinesPerDirection { get; set; } = 2;
 }

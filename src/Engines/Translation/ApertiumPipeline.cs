@@ -17,6 +17,7 @@ internal sealed class ApertiumPipeline : IDisposable
     private readonly Lock _sync = new();
     private ApertiumProcess? _process;
     private long _nonce;
+    private int _inHand;
     private bool _disposed;
 
     public ApertiumPipeline(ApertiumMode mode, ApertiumOptions options, TimeProvider timeProvider, ILogger logger)
@@ -30,6 +31,9 @@ internal sealed class ApertiumPipeline : IDisposable
 
     public ApertiumMode Mode => _mode;
 
+    /// <summary>Segments taken and not yet answered, the one in the pipe included.</summary>
+    public int InHand => Volatile.Read(ref _inHand);
+
     /// <summary>The running shell's process id, or <c>null</c> before the first segment (for tests).</summary>
     internal int? ProcessId => _process?.Id;
 
@@ -37,6 +41,20 @@ internal sealed class ApertiumPipeline : IDisposable
     /// <exception cref="TimeoutException">The pipeline hung; it has been killed and will restart.</exception>
     /// <exception cref="IOException">The pipeline died twice in a row on this segment.</exception>
     public async Task<string> TranslateAsync(string segment, CancellationToken cancellationToken)
+    {
+        // Counted before the first await, so that a set choosing among pipelines sees it at once.
+        Interlocked.Increment(ref _inHand);
+        try
+        {
+            return await TranslateInTurnAsync(segment, cancellationToken);
+        }
+        finally
+        {
+            Interlocked.Decrement(ref _inHand);
+        }
+    }
+
+    private async Task<string> TranslateInTurnAsync(string segment, CancellationToken cancellationToken)
     {
         await _gate.WaitAsync(cancellationToken);
         // Once sent, a segment is seen through even if the caller stops waiting: its answer would

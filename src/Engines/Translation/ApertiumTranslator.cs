@@ -19,8 +19,8 @@ namespace SpeechCluster.Engines.Translation;
 /// </remarks>
 public sealed class ApertiumTranslator : ITranslator
 {
-    private readonly FrozenDictionary<string, ApertiumPipeline> _pipelines;
-    private readonly FrozenDictionary<(string From, string To), ApertiumPipeline[]> _routes;
+    private readonly FrozenDictionary<string, ApertiumPipelineSet> _pipelines;
+    private readonly FrozenDictionary<(string From, string To), ApertiumPipelineSet[]> _routes;
     private bool _disposed;
 
     /// <param name="timeProvider">Clock for <see cref="ApertiumOptions.Timeout"/>; default: the system clock.</param>
@@ -81,8 +81,11 @@ public sealed class ApertiumTranslator : ITranslator
         }
     }
 
-    /// <summary>The shell process id of a direction's pipeline, <c>null</c> before it started (for tests).</summary>
-    internal int? GetProcessId(string modeName) => _pipelines[modeName].ProcessId;
+    /// <summary>The shell process id of a direction's first pipeline, <c>null</c> before it started (for tests).</summary>
+    internal int? GetProcessId(string modeName) => _pipelines[modeName].ProcessIds[0];
+
+    /// <summary>The shell process ids of all of a direction's pipelines, <c>null</c> for those not started (for tests).</summary>
+    internal IReadOnlyList<int?> GetProcessIds(string modeName) => _pipelines[modeName].ProcessIds;
 
     private static string Normalize(string language)
     {
@@ -90,15 +93,15 @@ public sealed class ApertiumTranslator : ITranslator
         return (dash > 0 ? language[..dash] : language).ToLowerInvariant();
     }
 
-    private static FrozenDictionary<string, ApertiumPipeline> CreatePipelines(
+    private static FrozenDictionary<string, ApertiumPipelineSet> CreatePipelines(
         IReadOnlyList<ApertiumMode> modes, ApertiumOptions options, TimeProvider timeProvider, ILogger logger)
     {
-        var pipelines = new Dictionary<string, ApertiumPipeline>(StringComparer.Ordinal);
+        var pipelines = new Dictionary<string, ApertiumPipelineSet>(StringComparer.Ordinal);
         foreach (var mode in modes)
         {
             try
             {
-                pipelines.Add(mode.Name, new ApertiumPipeline(mode, options, timeProvider, logger));
+                pipelines.Add(mode.Name, new ApertiumPipelineSet(mode, options, timeProvider, logger));
             }
             catch (Exception ex) when (ex is IOException or UnauthorizedAccessException or FormatException)
             {
@@ -109,8 +112,8 @@ public sealed class ApertiumTranslator : ITranslator
         return pipelines.ToFrozenDictionary(StringComparer.Ordinal);
     }
 
-    private static FrozenDictionary<(string From, string To), ApertiumPipeline[]> BuildRoutes(
-        IReadOnlyList<ApertiumPipeline> direct, string? pivot)
+    private static FrozenDictionary<(string From, string To), ApertiumPipelineSet[]> BuildRoutes(
+        IReadOnlyList<ApertiumPipelineSet> direct, string? pivot)
     {
         var routes = direct.ToDictionary(p => (p.Mode.From, p.Mode.To), p => new[] { p });
         if (pivot is not null)

@@ -1,3 +1,4 @@
+using System.Net.WebSockets;
 using Microsoft.Extensions.Options;
 using SpeechCluster.Gateway.Auth;
 using SpeechCluster.Gateway.Connections;
@@ -113,7 +114,12 @@ internal static class SpeechTranslateEndpoint
             }
 
             context.Response.Headers[ConversationHeader] = conversation;
-            using var socket = await context.WebSockets.AcceptWebSocketAsync();
+            using var socket = await AcceptOrRefuseAsync(context, options.Value);
+            if (socket is null)
+            {
+                return;
+            }
+
             var usage = new UsageMeter(usageStore, auth.Tenant!, metering.Value.AudioFlushInterval, time, logger);
             var connection = new ConversationConnection(socket, request, auth.Tenant!, session, options.Value, usage, logger);
             outcome = await connection.RunAsync(context.RequestAborted, drain.Deadline);
@@ -138,6 +144,25 @@ internal static class SpeechTranslateEndpoint
         };
         GatewayMetrics.Refused.Add(1, new KeyValuePair<string, object?>("reason", reason));
         return ErrorResponses.WriteAsync(context, status, message, options.RetryAfter);
+    }
+
+    /// <summary>The upgraded socket; null when Kestrel refused the upgrade and a 503 was sent instead.</summary>
+    private static async Task<WebSocket?> AcceptOrRefuseAsync(HttpContext context, GatewayOptions options)
+    {
+        try
+        {
+            return await context.WebSockets.AcceptWebSocketAsync();
+        }
+        catch (InvalidOperationException) when (!context.Response.HasStarted)
+        {
+            // Kestrel refuses an upgrade past Kestrel:Limits:MaxConcurrentUpgradedConnections by throwing here;
+            // unhandled, the client would get an empty 500.
+            context.Response.Headers.Remove(ConversationHeader);
+            GatewayMetrics.Refused.Add(1, new KeyValuePair<string, object?>("reason", "upgrade_limit"));
+            await ErrorResponses.WriteAsync(context, StatusCodes.Status503ServiceUnavailable,
+                "the server holds its maximum of open WebSocket connections; try again shortly", options.RetryAfter);
+            return null;
+        }
     }
 
     /// <summary>Attaches to the conversation to resume; the reason to refuse, or null.</summary>

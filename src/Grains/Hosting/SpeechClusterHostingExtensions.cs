@@ -29,6 +29,7 @@ public static class SpeechClusterHostingExtensions
         services.AddOptions<SessionSettings>().Bind(configuration.GetSection(SessionSettings.Section));
         services.AddOptions<TelemetrySettings>().Bind(configuration.GetSection(TelemetrySettings.Section));
         services.AddOptions<PocketSphinxOptions>().Bind(configuration.GetSection(PocketSphinxOptions.SectionName));
+        services.AddOptions<ApertiumOptions>().Bind(configuration.GetSection(ApertiumOptions.SectionName));
 
         services.AddOptions<SileroVadOptions>().Configure<IOptions<EngineOptions>>((vad, engines) =>
             vad.ModelPath = Path.Combine(engines.Value.ResolveModelsDirectory(), "silero", "silero_vad.onnx"));

@@ -36,6 +36,28 @@ public sealed class AdmissionTests
     }
 
     [Fact]
+    public async Task KestrelUpgradedConnectionLimit_Reached_NextIsRefused503WithTheReason_TheOthersGoOn()
+    {
+        await using var server = await GatewayServer.StartAsync(new Dictionary<string, string?>
+        {
+            ["Kestrel:Limits:MaxConcurrentUpgradedConnections"] = "2",
+        });
+        await using var first = await ProtocolClient.ConnectAsync(server.WebSocketUri, Query);
+        await using var second = await ProtocolClient.ConnectAsync(server.WebSocketUri, Query, key: GatewayServer.OtherKey);
+
+        var refusal = await ProtocolClient.RefusedAsync(server.HttpUri, Query);
+
+        Assert.Equal(HttpStatusCode.ServiceUnavailable, refusal.Status);
+        Assert.Equal(503, refusal.ErrorCode);
+        Assert.Contains("maximum of open WebSocket connections", refusal.ErrorMessage);
+        Assert.Equal(TimeSpan.FromSeconds(5), refusal.RetryAfter);
+        // The refused one took no place: the two admitted conversations still end normally.
+        await first.CloseAndDrainAsync(TimeSpan.FromSeconds(30));
+        await second.CloseAndDrainAsync(TimeSpan.FromSeconds(30));
+        await WaitUntilAsync(() => server.Services.GetRequiredService<ConversationRegistry>().ActiveCount == 0);
+    }
+
+    [Fact]
     public async Task TenantQuota_Reached_429WithRetryAfter_OtherTenantsUnaffected()
     {
         await using var server = await GatewayServer.StartAsync(new Dictionary<string, string?>
