@@ -22,6 +22,17 @@ public sealed class RecognitionCancelTests(RecognitionCancelTests.OneDecoderClus
         var audio = TestSpeech.Flite("where is the train station")[..8000];
         var holder = fixture.Cluster.GrainFactory.GetGrain<IRecognitionGrain>($"tests/{Guid.NewGuid():N}/0/0");
         var waiter = fixture.Cluster.GrainFactory.GetGrain<IRecognitionGrain>($"tests/{Guid.NewGuid():N}/0/0");
+        // The only decoder is loaded first (the silo's own warm-up may be loading it): on a loaded machine that
+        // takes longer than the holder's call may wait.
+        await pool.WarmUpAsync();
+        using (var loading = new CancellationTokenSource(TimeSpan.FromMinutes(1)))
+        {
+            while (pool.DecodersCreated == 0)
+            {
+                await Task.Delay(50, loading.Token);
+            }
+        }
+
         await holder.AcceptAsync("en-US", 0, audio);
         Assert.Equal(1, pool.DecodersLeased);
 
