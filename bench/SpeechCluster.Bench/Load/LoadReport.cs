@@ -82,7 +82,13 @@ internal sealed record LoadReport(
         return md.ToString();
     }
 
-    public string ToJson() => JsonSerializer.Serialize(this, new JsonSerializerOptions { WriteIndented = true });
+    /// <summary>
+    /// The report as JSON. The null-engines steps leave out their clips: the stand-in recognizer's words mean
+    /// nothing, and thousands of conversations' clips made the file megabytes long.
+    /// </summary>
+    public string ToJson() => JsonSerializer.Serialize(
+        this with { NullEngines = [.. NullEngines.Select(n => n with { Clips = [] })] },
+        new JsonSerializerOptions { WriteIndented = true });
 
     private void WriteNullEngines(StringBuilder md)
     {

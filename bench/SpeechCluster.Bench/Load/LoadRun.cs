@@ -1,3 +1,4 @@
+using System.Text.Json.Serialization;
 using System.Diagnostics;
 using SpeechCluster.Bench.Conversations;
 using SpeechCluster.Bench.Server;
@@ -113,8 +114,11 @@ internal sealed record LoadStep(
     IReadOnlyList<string> Errors,
     double? EndpointToFinalMedianMs,
     double? EndpointToFinalP95Ms,
-    IReadOnlyList<double> PartialRoundTripsMs)
+    [property: JsonIgnore] IReadOnlyList<double> PartialRoundTripsMs)
 {
+    /// <summary>The round trips summarised: the report's JSON keeps this, not one number per partial.</summary>
+    public Statistics? PartialRoundTrip => Statistics.Of(PartialRoundTripsMs);
+
     public double CpuPerAudioSecond => ServerCpuSeconds / AudioSeconds;
 
     /// <summary>Cores the server kept busy on average during the step.</summary>
@@ -123,6 +127,7 @@ internal sealed record LoadStep(
     /// <summary>Cores the load generator (this process, on the same machine) kept busy.</summary>
     public double GeneratorCores => GeneratorCpuSeconds / WallSeconds;
 
+    [JsonIgnore]
     public IEnumerable<UtteranceTiming> Utterances => Clips.SelectMany(c => c.Utterances);
 
     public int LostUtterances => Clips.Count(c => c.Lost);
