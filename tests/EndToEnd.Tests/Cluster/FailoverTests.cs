@@ -67,7 +67,12 @@ public sealed class FailoverTests(ITestOutputHelper output)
                 var finals = client.Finals.ToList();
                 var texts = finals.Select(f => f.GetProperty("recognition").GetString()!).ToList();
                 output.WriteLine(string.Join(" | ", texts));
-                Assert.Equal(Enumerable.Range(0, Sentences.Length).Select(i => i.ToString()), finals.Select(f => f.GetProperty("id").GetString()));
+                var ids = finals.Select(f => f.GetProperty("id").GetString()).ToList();
+                Assert.True(
+                    ids.SequenceEqual(Enumerable.Range(0, Sentences.Length).Select(i => i.ToString())),
+                    $"final ids [{string.Join(",", ids)}], closed {client.CloseStatus} '{client.CloseDescription}'; gateway logged:\n"
+                        + string.Join("\n", cluster.Gateway.Logs.Messages.TakeLast(30)) + "\nsurviving silo said:\n"
+                        + string.Join("\n---\n", cluster.Silos.Where(s => s != victim).Select(s => s.Output)));
                 for (var i = 0; i < Sentences.Length; i++)
                 {
                     Assert.True(WordErrorRate.Compute(Sentences[i], texts[i]) <= 0.35, $"final {i} '{texts[i]}' for '{Sentences[i]}'");

@@ -6,6 +6,7 @@ using Microsoft.AspNetCore.Hosting.Server;
 using Microsoft.AspNetCore.Hosting.Server.Features;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Logging;
 using SpeechCluster.Gateway.Hosting;
 using SpeechCluster.TestSupport;
 
@@ -22,11 +23,15 @@ public sealed class GatewayServer : IAsyncDisposable
     public const string OtherTenant = "other";
     public const string OtherKey = "e2e-other-key-0123456789";
 
-    private GatewayServer(WebApplication app, Uri httpUri)
+    private GatewayServer(WebApplication app, Uri httpUri, CollectingLoggerProvider logs)
     {
         App = app;
         HttpUri = httpUri;
+        Logs = logs;
     }
+
+    /// <summary>What the gateway logged (warnings and above unless the settings say otherwise), for failure messages.</summary>
+    public CollectingLoggerProvider Logs { get; }
 
     public WebApplication App { get; }
 
@@ -56,15 +61,17 @@ public sealed class GatewayServer : IAsyncDisposable
             configuration[key] = value;
         }
 
+        var logs = new CollectingLoggerProvider();
         var app = GatewayApp.Create([], builder =>
         {
+            builder.Logging.AddProvider(logs);
             builder.WebHost.UseUrls("http://127.0.0.1:0");
             builder.Configuration.AddInMemoryCollection(configuration);
             services?.Invoke(builder.Services);
         });
         await app.StartAsync();
         var address = app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.First();
-        return new GatewayServer(app, new Uri(address));
+        return new GatewayServer(app, new Uri(address), logs);
     }
 
     public async ValueTask DisposeAsync()

@@ -1,7 +1,7 @@
 using System.Collections.Concurrent;
 using Microsoft.Extensions.Logging;
 
-namespace SpeechCluster.EndToEnd.Tests.Tls;
+namespace SpeechCluster.EndToEnd.Tests.Infrastructure;
 
 /// <summary>Keeps every log message the host writes (after its level filters), for tests to read.</summary>
 public sealed class CollectingLoggerProvider : ILoggerProvider
