@@ -28,9 +28,11 @@ internal static class GpuCommand
         var to = new Option<string>("--to") { DefaultValueFactory = _ => "es" };
         var steps = new Option<string>("--conversations") { Description = "Concurrency steps", DefaultValueFactory = _ => "1,2,4,8,16,32" };
         var bound = new Option<double>("--bound-ms") { Description = "p95 end of speech to speech must stay under this", DefaultValueFactory = _ => 800 };
+        var arena = new Option<CudaArenaExtension>("--arena-extension") { Description = "How each session's CUDA arena grows (SpeechCluster:Neural:CudaArenaExtension)", DefaultValueFactory = _ => new NeuralOptions().CudaArenaExtension };
+        var budget = new Option<int>("--gpu-budget-mib") { Description = "GPU memory for all the models' arenas together, 0 for no limit (SpeechCluster:Neural:GpuMemoryBudgetMiB)" };
         var command = new Command("gpu", "Conversations per GPU at a latency bound, per-stage latency and GPU memory (neural models)")
         {
-            eval, output, directory, ids, device, from, to, steps, bound, contract,
+            eval, output, directory, ids, device, from, to, steps, bound, contract, arena, budget,
         };
         command.SetAction(async (parse, cancellationToken) =>
         {
@@ -47,6 +49,8 @@ internal static class GpuCommand
                 ModelsDirectory = contractModels?.Directory ?? parse.GetValue(directory),
                 Device = chosen,
                 Models = [.. contractModels?.Ids ?? parse.GetValue(ids) ?? []],
+                CudaArenaExtension = parse.GetValue(arena),
+                GpuMemoryBudgetMiB = parse.GetValue(budget),
             };
             if (options.Models.Count == 0)
             {
@@ -77,8 +81,9 @@ internal static class GpuCommand
             }
 
             var capacity = rows.Where(r => r.EndOfSpeechToSpeech.P95 <= parse.GetValue(bound)).Select(r => r.Conversations).DefaultIfEmpty(0).Max();
-            var report = new GpuReport(BenchEnvironment.Machine, BenchEnvironment.Date, BenchEnvironment.Commit(), models.Sessions!.Provider, models.Sessions.Reason,
-                [.. models.Loaded], parse.GetValue(bound), capacity, memoryBefore, memoryLoaded, rows, contractModels is not null);
+            var gpu = NvidiaSmi("name") is { Length: > 0 } gpuName ? $"; GPU: {gpuName}" : "";
+            var report = new GpuReport(BenchEnvironment.Machine + gpu, BenchEnvironment.Date, BenchEnvironment.Commit(), models.Sessions!.Provider, models.Sessions.Reason,
+                $"arena {options.CudaArenaExtension}, budget {(options.GpuMemoryBudgetMiB > 0 ? options.GpuMemoryBudgetMiB + " MiB" : "none")}", [.. models.Loaded], parse.GetValue(bound), capacity, memoryBefore, memoryLoaded, rows, contractModels is not null);
             var folder = parse.GetValue(output)!;
             Directory.CreateDirectory(folder);
             var name = (contractModels is not null ? "gpu-contract" : "gpu") + (chosen == OnnxDevice.Cpu ? "-on-cpu" : "");
@@ -98,14 +103,18 @@ internal static class GpuCommand
         .Add("piper-contract-es", ModelStage.Tts, ModelFamily.Piper, ["es"], dir => PiperContractModel.Write(dir, language: "es", name: "es_ES-contract-medium"));
 
     /// <summary>GPU memory in use, from nvidia-smi; null where there is none.</summary>
-    private static int? GpuMemoryUsedMiB()
+    private static int? GpuMemoryUsedMiB() =>
+        int.TryParse(NvidiaSmi("memory.used"), CultureInfo.InvariantCulture, out var mib) ? mib : null;
+
+    /// <summary>The first GPU's value of an nvidia-smi query field; null where there is no nvidia-smi.</summary>
+    private static string? NvidiaSmi(string field)
     {
         try
         {
-            using var smi = Process.Start(new ProcessStartInfo("nvidia-smi", "--query-gpu=memory.used --format=csv,noheader,nounits") { RedirectStandardOutput = true });
+            using var smi = Process.Start(new ProcessStartInfo("nvidia-smi", $"--query-gpu={field} --format=csv,noheader,nounits") { RedirectStandardOutput = true });
             var text = smi!.StandardOutput.ReadToEnd();
             smi.WaitForExit();
-            return int.TryParse(text.Split('\n')[0].Trim(), CultureInfo.InvariantCulture, out var mib) ? mib : null;
+            return text.Split('\n')[0].Trim();
         }
         catch (System.ComponentModel.Win32Exception)
         {
@@ -116,7 +125,7 @@ internal static class GpuCommand
 
 internal sealed record GpuStep(int Conversations, Statistics EndOfSpeechToSpeech, Statistics Final, Statistics Translation, Statistics Synthesis, Statistics SlowestChunk, int? GpuMemoryMiB);
 
-internal sealed record GpuReport(string Machine, string Date, string Commit, string Provider, string ProviderReason, string[] Models, double BoundMs,
+internal sealed record GpuReport(string Machine, string Date, string Commit, string Provider, string ProviderReason, string Memory, string[] Models, double BoundMs,
     int Capacity, int? GpuMemoryBeforeMiB, int? GpuMemoryLoadedMiB, IReadOnlyList<GpuStep> Steps, bool ContractModels)
 {
     public string ToMarkdown()
@@ -124,7 +133,7 @@ internal sealed record GpuReport(string Machine, string Date, string Commit, str
         var text = new StringBuilder();
         text.AppendLine(CultureInfo.InvariantCulture, $"# Neural engines: conversations per device ({Provider})");
         text.AppendLine();
-        text.AppendLine(CultureInfo.InvariantCulture, $"Machine: {Machine}. Date: {Date}. Commit: {Commit}. Provider: {Provider} ({ProviderReason}). Models: {string.Join(", ", Models)}.");
+        text.AppendLine(CultureInfo.InvariantCulture, $"Machine: {Machine}. Date: {Date}. Commit: {Commit}. Provider: {Provider} ({ProviderReason}; {Memory}). Models: {string.Join(", ", Models)}.");
         text.AppendLine();
         if (ContractModels)
         {

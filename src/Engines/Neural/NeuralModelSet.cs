@@ -56,7 +56,7 @@ public sealed partial class NeuralModelSet : IDisposable
         }
 
         var logger = loggers.CreateLogger<NeuralModelSet>();
-        var set = new NeuralModelSet(new OnnxSessionFactory(options.Device, loggers.CreateLogger<OnnxSessionFactory>(), options.IntraOpThreads, GpuArenaBytes(options, entries)));
+        var set = new NeuralModelSet(new OnnxSessionFactory(options.Device, loggers.CreateLogger<OnnxSessionFactory>(), options.IntraOpThreads, GpuArenaBytes(options, entries), options.CudaArenaExtension));
         try
         {
             foreach (var entry in entries)

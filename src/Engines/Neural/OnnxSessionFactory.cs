@@ -16,14 +16,18 @@ public sealed partial class OnnxSessionFactory
 {
     private readonly int _intraOpThreads;
     private readonly long _gpuArenaBytes;
+    private readonly CudaArenaExtension _arenaExtension;
 
     /// <param name="gpuArenaBytes">The most GPU memory each session's CUDA arena may take (0: no limit).</param>
-    public OnnxSessionFactory(OnnxDevice device, ILogger<OnnxSessionFactory> logger, int intraOpThreads = 1, long gpuArenaBytes = 0)
+    /// <param name="arenaExtension">How each session's CUDA arena grows.</param>
+    public OnnxSessionFactory(OnnxDevice device, ILogger<OnnxSessionFactory> logger, int intraOpThreads = 1, long gpuArenaBytes = 0,
+        CudaArenaExtension arenaExtension = CudaArenaExtension.SameAsRequested)
     {
         ArgumentOutOfRangeException.ThrowIfLessThan(intraOpThreads, 1);
         ArgumentOutOfRangeException.ThrowIfNegative(gpuArenaBytes);
         _intraOpThreads = intraOpThreads;
         _gpuArenaBytes = gpuArenaBytes;
+        _arenaExtension = arenaExtension;
         if (device == OnnxDevice.Cpu)
         {
             UsesCuda = false;
@@ -81,7 +85,11 @@ public sealed partial class OnnxSessionFactory
         if (UsesCuda)
         {
             using var cuda = new OrtCUDAProviderOptions();
-            var settings = new Dictionary<string, string> { ["device_id"] = "0" };
+            var settings = new Dictionary<string, string>
+            {
+                ["device_id"] = "0",
+                ["arena_extend_strategy"] = _arenaExtension == CudaArenaExtension.SameAsRequested ? "kSameAsRequested" : "kNextPowerOfTwo",
+            };
             if (_gpuArenaBytes > 0)
             {
                 settings["gpu_mem_limit"] = _gpuArenaBytes.ToString(System.Globalization.CultureInfo.InvariantCulture);
