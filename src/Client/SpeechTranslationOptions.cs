@@ -22,7 +22,11 @@ public sealed class SpeechTranslationOptions
     /// <summary>Sent as <c>Authorization: Bearer &lt;token&gt;</c>. Default: none. Not together with a key.</summary>
     public string? AccessToken { get; set; }
 
-    /// <summary>Spoken language, a key of the server's <c>speech</c> scope, e.g. <c>en-US</c>. Required.</summary>
+    /// <summary>
+    /// Spoken language, a key of the server's <c>speech</c> scope, e.g. <c>en-US</c>. Required. Several,
+    /// comma-separated (<c>en-US,es-ES</c>), use the detection extension: each utterance's language is detected
+    /// among them and results name it (<see cref="TranslationResult.Language"/>).
+    /// </summary>
     public string From { get; set; } = "";
 
     /// <summary>

@@ -34,6 +34,7 @@ internal static class TranslationMessageParser
                 AudioStreamPosition = Int64(root, "audioStreamPosition"),
                 AudioSizeBytes = Int64(root, "audioSizeBytes"),
                 Words = Words(root),
+                Language = String(root, "language"),
                 Json = text,
             };
         }

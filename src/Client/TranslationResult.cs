@@ -33,6 +33,12 @@ public sealed record TranslationResult : TranslationEvent
     /// <summary>Word timings extension: per-word offsets on finals. Empty when not sent.</summary>
     public IReadOnlyList<WordTiming> Words { get; init; } = [];
 
+    /// <summary>
+    /// Detection extension (<see cref="SpeechTranslationOptions.From"/> with several locales): the locale the
+    /// utterance was heard in, e.g. <c>es-ES</c>. Null when not sent.
+    /// </summary>
+    public string? Language { get; init; }
+
     /// <summary>The message exactly as received.</summary>
     public required string Json { get; init; }
 

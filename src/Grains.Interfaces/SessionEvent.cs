@@ -29,6 +29,12 @@ public sealed record class TranscriptEvent : SessionEvent
 
     /// <summary>Word timings of finals (empty for partials).</summary>
     [Id(6)] public IReadOnlyList<WordTiming> Words { get; init; } = [];
+
+    /// <summary>
+    /// The candidate locale the utterance was detected in, when the conversation detects the spoken
+    /// language (<see cref="SessionOptions.Candidates"/>); null when <c>from</c> named one locale.
+    /// </summary>
+    [Id(7)] public string? Language { get; init; }
 }
 
 /// <summary>The spoken translation of one final into one target language: a complete audio file.</summary>

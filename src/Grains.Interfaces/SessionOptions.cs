@@ -1,3 +1,5 @@
+using SpeechCluster.Grains.Interfaces.Workers;
+
 namespace SpeechCluster.Grains.Interfaces;
 
 /// <summary>What a conversation asked for at connect time; fixed for its lifetime.</summary>
@@ -36,4 +38,23 @@ public sealed record class SessionOptions
 
     /// <summary>Who owns the conversation (for quotas and metering).</summary>
     [Id(10)] public string Tenant { get; init; } = "";
+
+    /// <summary>
+    /// The candidate locales when each utterance's language is detected among them
+    /// (<c>from=en-US,es-ES</c>), in the client's order; empty when <c>from</c> named one. With
+    /// candidates, <see cref="SpeechLocale"/> and <see cref="SourceLanguage"/> are the first one's,
+    /// standing for an utterance whose language was not detected (nothing was decoded).
+    /// </summary>
+    [Id(13)] public IReadOnlyList<SpeechLocale> Candidates { get; init; } = [];
+
+    /// <summary>Whether the conversation detects the spoken language among <see cref="Candidates"/>.</summary>
+    public bool DetectsLanguage => Candidates.Count > 1;
+
+    /// <summary>The locale or candidate set (<see cref="WorkerKeys.CandidateSet"/>) that recognition grains are asked for.</summary>
+    public string RecognizerLocale => DetectsLanguage ? WorkerKeys.CandidateSet(Candidates.Select(c => c.Locale)) : SpeechLocale;
+
+    /// <summary>The candidate whose locale is <paramref name="detected"/>; the first (or only) locale when it is null or not a candidate.</summary>
+    public SpeechLocale SpokenIn(string? detected) =>
+        Candidates.FirstOrDefault(c => c.Locale.Equals(detected, StringComparison.OrdinalIgnoreCase))
+        ?? new SpeechLocale(SpeechLocale, SourceLanguage);
 }

@@ -21,7 +21,18 @@ public sealed class MessageParserTests
         Assert.Null(result.AudioTimeSize);
         Assert.Null(result.AudioStreamPosition);
         Assert.Null(result.AudioSizeBytes);
+        Assert.Null(result.Language);
         Assert.Equal(json, result.Json);
+    }
+
+    [Fact]
+    public void Parse_DetectedLanguage_ReadsTheLocale()
+    {
+        var result = Assert.IsType<TranslationResult>(Parse("""
+            {"type":"partial","id":"0.1","recognition":"hola","translation":"hola","translations":{"es":"hola","en":"hello"},"language":"es-ES"}
+            """));
+
+        Assert.Equal("es-ES", result.Language);
     }
 
     [Fact]

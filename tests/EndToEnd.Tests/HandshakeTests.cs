@@ -34,6 +34,8 @@ public sealed class HandshakeTests(SharedGateway gateway)
     [InlineData("api-version=1.0&from=en-US&to=es&ProfanityAction=Shout", "ProfanityAction")]
     [InlineData("api-version=1.0&from=en-US&to=es&ProfanityMarker=Bleep", "ProfanityMarker")]
     [InlineData("api-version=1.0&from=en-US&from=en-US&to=es", "more than once")]
+    [InlineData("api-version=1.0&from=en-US,en&to=es", "from=en-US,en: en-US is given twice")]
+    [InlineData("api-version=1.0&from=en-US,xx-XX&to=es", "'xx-XX' is not a supported speech language")]
     public async Task Connect_BadParameter_Is400WithJsonErrorNamingIt(string query, string named)
     {
         var refusal = await ProtocolClient.RefusedAsync(Server, query);

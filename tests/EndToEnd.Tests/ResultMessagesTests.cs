@@ -3,6 +3,7 @@ using System.Text;
 using System.Text.Json;
 using SpeechCluster.Gateway.Protocol;
 using SpeechCluster.Grains.Interfaces;
+using SpeechCluster.Grains.Interfaces.Workers;
 
 namespace SpeechCluster.EndToEnd.Tests;
 
@@ -56,6 +57,33 @@ public sealed class ResultMessagesTests
         Assert.Equal(48_000, root.GetProperty("audioStreamPosition").GetInt64());
         Assert.Equal(64_000, root.GetProperty("audioSizeBytes").GetInt64());
         Assert.Contains("jeune homme mal disposé", json, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Write_WithCandidateLocales_NamesTheDetectedLocaleAfterTheTranslations()
+    {
+        var detecting = OneTarget with
+        {
+            Targets = ["es", "fr"],
+            TimingInfo = true,
+            Candidates = [new SpeechLocale("en-US", "en"), new SpeechLocale("es-ES", "es")],
+        };
+
+        using var document = JsonDocument.Parse(Write(Final with { Language = "es-ES" }, detecting));
+
+        var root = document.RootElement;
+        Assert.Equal(
+            ["type", "id", "recognition", "translation", "translations", "language", "audioTimeOffset", "audioTimeSize", "audioStreamPosition", "audioSizeBytes"],
+            root.EnumerateObject().Select(p => p.Name));
+        Assert.Equal("es-ES", root.GetProperty("language").GetString());
+        // A result with nothing detected (no speech decoded) names the first candidate.
+        Assert.Contains("\"language\":\"en-US\"", Write(Partial, detecting), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Write_WithOneLocale_HasNoLanguageEvenWhenTheResultCarriesOne()
+    {
+        Assert.DoesNotContain("language", Write(Partial with { Language = "en-US" }, OneTarget), StringComparison.Ordinal);
     }
 
     [Fact]

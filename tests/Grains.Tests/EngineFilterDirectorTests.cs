@@ -15,6 +15,16 @@ public sealed class EngineFilterDirectorTests
         ["text"] = ("vad,truetext", new EngineCatalog([], [], [])),
     };
 
+    /// <summary>Silos with multilingual models: "whisper" detects among de-DE and it-IT (fr-FR is another model's); "whisper-en-es" among en-US and es-ES.</summary>
+    private static readonly Dictionary<string, (string Engines, EngineCatalog Catalog)> DetectingSilos = new()
+    {
+        ["whisper"] = ("asr", new EngineCatalog(
+            [new SpeechLocale("de-DE", "de", "whisper-small", Detects: true), new SpeechLocale("it-IT", "it", "whisper-small", Detects: true), new SpeechLocale("fr-FR", "fr", "whisper-fr", Detects: true)], [], [])),
+        ["whisper-en-es"] = ("asr", new EngineCatalog(
+            [new SpeechLocale("en-US", "en", "whisper-tiny", Detects: true), new SpeechLocale("es-ES", "es", "whisper-tiny", Detects: true)], [], [])),
+        ["sphinx"] = ("asr", new EngineCatalog([new SpeechLocale("en-US", "en", "pocketsphinx"), new SpeechLocale("es-ES", "es", "pocketsphinx")], [], [])),
+    };
+
     [Theory]
     [InlineData("asr", "es-ES|session/epoch/0/0", "spanish")]
     [InlineData("asr", "en-US|session/epoch/0/0", "english")]
@@ -49,12 +59,40 @@ public sealed class EngineFilterDirectorTests
         Assert.Equal("es-ES-PiperDavefx", WorkerKeys.CapabilityOf(WorkerKeys.Synthesis("es-ES-PiperDavefx", "es")));
     }
 
-    private static IReadOnlyList<string> Choose(string engine, string key) => EngineFilterDirector.Choose(
-        Silos.Keys,
-        silo => Silos[silo].Engines.Split(',').ToHashSet(),
-        silo => Silos[silo].Catalog,
-        engine,
-        key);
+    [Theory]
+    [InlineData("de-DE,it-IT|session/epoch/0/0", "whisper")]
+    [InlineData("en-US,es-ES|session/epoch/0/0", "whisper-en-es")]
+    public void A_candidate_set_goes_to_a_silo_whose_one_detecting_model_serves_every_candidate(string key, string expected)
+    {
+        Assert.Equal([expected], Choose("asr", key, DetectingSilos));
+    }
+
+    [Fact]
+    public void A_candidate_set_served_only_by_separate_models_falls_back_to_the_engines_silos()
+    {
+        // en-US and es-ES each have a silo, and neither silo's recognizer can detect.
+        Assert.Equal(["english", "spanish"], Choose("asr", "en-US,es-ES|session/epoch/0/0"));
+        // Two models of one silo that each detect, but not together.
+        Assert.Equal(DetectingSilos.Keys, Choose("asr", "de-DE,fr-FR|session/epoch/0/0", DetectingSilos));
+    }
+
+    [Fact]
+    public void The_candidate_set_of_a_key_is_one_whatever_the_order_given()
+    {
+        Assert.Equal("en-US,es-ES", WorkerKeys.CandidateSet(["es-ES", "en-US"]));
+        Assert.Equal("en-US,es-ES", WorkerKeys.CapabilityOf(GrainId.Create("worker", WorkerKeys.Recognition(WorkerKeys.CandidateSet(["es-ES", "en-US"]), "s/e/0/0")).Key.ToString()));
+    }
+
+    private static IReadOnlyList<string> Choose(string engine, string key, Dictionary<string, (string Engines, EngineCatalog Catalog)>? silos = null)
+    {
+        silos ??= Silos;
+        return EngineFilterDirector.Choose(
+            silos.Keys,
+            silo => silos[silo].Engines.Split(',').ToHashSet(),
+            silo => silos[silo].Catalog,
+            engine,
+            key);
+    }
 
     private static Voice Voice(string id, string language) => new(id, id, "female", id[..5], language, language, "", IsDefaultForLanguage: true);
 }

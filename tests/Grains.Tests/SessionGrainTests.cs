@@ -44,6 +44,8 @@ public sealed class SessionGrainTests(ClusterFixture fixture)
         Assert.EndsWith(".", final.Recognition);
         Assert.Contains("caf", Assert.Single(final.Translations));
         Assert.Contains(transcripts, t => !t.IsFinal);
+        // One locale: nothing is detected, so no result names a language (v1.0 clients see nothing new).
+        Assert.All(transcripts, t => Assert.Null(t.Language));
         Assert.True(transcripts.IndexOf(final) == transcripts.Count - 1, "partials after the final");
         Assert.InRange(final.Span.Offset.TotalSeconds, 0.1, 0.7);
         Assert.NotEmpty(final.Words);

@@ -50,6 +50,8 @@ internal static class NullEngines
     {
         public string Locale => "en-US";
 
+        public string Model => "counting";
+
         public IRecognitionStream OpenStream() => new Stream();
 
         public ValueTask<IRecognitionStream> OpenStreamAsync(CancellationToken cancellationToken = default) => new(new Stream());

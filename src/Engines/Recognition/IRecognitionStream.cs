@@ -17,6 +17,13 @@ public interface IRecognitionStream : IDisposable
     string AcceptAudio(ReadOnlySpan<short> samples);
 
     /// <summary>
+    /// The locale the hypothesis so far is in, for a stream that detects which of several locales
+    /// is spoken (<see cref="ILanguageDetectingRecognizer.DetectingAmong"/>); null for a stream of
+    /// one locale, and before anything was decoded.
+    /// </summary>
+    string? Language => null;
+
+    /// <summary>
     /// Ends the utterance and returns its final result, with word timings relative to the first
     /// sample given to <see cref="AcceptAudio"/>. May be called once.
     /// </summary>

@@ -46,6 +46,8 @@ public sealed partial class PocketSphinxRecognizer : ISpeechRecognizer
 
     public string Locale => _options.Locale;
 
+    public string Model => "pocketsphinx";
+
     /// <summary>Decoders alive now, idle or leased (never more than <see cref="PocketSphinxOptions.MaxDecoders"/>).</summary>
     public int DecodersCreated => _pool.Created;
 

@@ -307,9 +307,11 @@ internal sealed partial class ConversationConnection(
     private long TranslatedCharacters(TranscriptEvent final)
     {
         long characters = 0;
+        // With detection, the language spoken is the final's own.
+        var spoken = request.Candidates.FirstOrDefault(c => c.Locale.Equals(final.Language, StringComparison.OrdinalIgnoreCase))?.Language ?? request.SourceLanguage;
         for (var i = 0; i < final.Translations.Count && i < request.Targets.Count; i++)
         {
-            if (!request.Targets[i].Equals(request.SourceLanguage, StringComparison.OrdinalIgnoreCase))
+            if (!request.Targets[i].Equals(spoken, StringComparison.OrdinalIgnoreCase))
             {
                 characters += final.Translations[i].Length;
             }

@@ -22,7 +22,7 @@ internal static class ConversationTracing
 
         var span = SpeechTracing.Detached(() => Source.StartActivity(SpeechTracing.ConversationSpan, ActivityKind.Server, default(ActivityContext)));
         span?.SetTag(SpeechTracing.ConversationIdAttribute, conversationId);
-        span?.SetTag(SpeechTracing.LanguageAttribute, request.SpeechLocale);
+        span?.SetTag(SpeechTracing.LanguageAttribute, request.From);
         span?.SetTag(SpeechTracing.TargetAttribute, string.Join(',', request.Targets));
         span?.SetTag("speechcluster.resumed", request.ResumeFrom is not null);
         return span;

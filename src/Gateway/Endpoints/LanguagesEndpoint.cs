@@ -66,6 +66,12 @@ internal static class LanguagesEndpoint
             json.WriteStartObject(locale.Locale);
             json.WriteString("name", LanguageNames.Name(locale.Language));
             json.WriteString("language", locale.Language);
+            if (locale.Detects && locale.Model is not null)
+            {
+                // The detection extension: locales with one detectionGroup may be given together, from=en-US,es-ES.
+                json.WriteString("detectionGroup", locale.Model);
+            }
+
             json.WriteEndObject();
         }
     }

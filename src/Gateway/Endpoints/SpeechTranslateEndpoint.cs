@@ -173,8 +173,10 @@ internal static class SpeechTranslateEndpoint
             return (StatusCodes.Status404NotFound, $"conversation {request.Conversation} cannot be resumed: it is unknown, has expired, or belongs to another tenant");
         }
 
-        return options.SpeechLocale == request.SpeechLocale && options.Targets.SequenceEqual(request.Targets, StringComparer.OrdinalIgnoreCase)
+        // The candidate list is compared too: a conversation that detected among en-US and es-ES does not resume as an en-US one.
+        var from = options.DetectsLanguage ? string.Join(',', options.Candidates.Select(c => c.Locale)) : options.SpeechLocale;
+        return from.Equals(request.From, StringComparison.OrdinalIgnoreCase) && options.Targets.SequenceEqual(request.Targets, StringComparer.OrdinalIgnoreCase)
             ? null
-            : (StatusCodes.Status400BadRequest, $"a resumed conversation keeps its languages: from={options.SpeechLocale}&to={string.Join(',', options.Targets)}");
+            : (StatusCodes.Status400BadRequest, $"a resumed conversation keeps its languages: from={from}&to={string.Join(',', options.Targets)}");
     }
 }

@@ -10,7 +10,8 @@ namespace SpeechCluster.Gateway.Protocol;
 /// <summary>
 /// Writes partial and final results as the v1.0 protocol's JSON (PROTOCOL.md §5.1): key order
 /// type, id, recognition, translation; the four timing fields on every message when TimingInfo
-/// was asked for; the <c>translations</c> map only when several targets were asked for.
+/// was asked for; the <c>translations</c> map only when several targets were asked for; the
+/// detected <c>language</c> only when several candidate locales were.
 /// </summary>
 /// <remarks>
 /// A send loop creates one writer with <see cref="CreateWriter"/> and reuses it for every message,
@@ -27,6 +28,7 @@ internal static class ResultMessages
     private static readonly JsonEncodedText Recognition = JsonEncodedText.Encode("recognition");
     private static readonly JsonEncodedText Translation = JsonEncodedText.Encode("translation");
     private static readonly JsonEncodedText Translations = JsonEncodedText.Encode("translations");
+    private static readonly JsonEncodedText Language = JsonEncodedText.Encode("language");
     private static readonly JsonEncodedText AudioTimeOffset = JsonEncodedText.Encode("audioTimeOffset");
     private static readonly JsonEncodedText AudioTimeSize = JsonEncodedText.Encode("audioTimeSize");
     private static readonly JsonEncodedText AudioStreamPosition = JsonEncodedText.Encode("audioStreamPosition");
@@ -63,6 +65,12 @@ internal static class ResultMessages
             }
 
             json.WriteEndObject();
+        }
+
+        if (request.DetectsLanguage)
+        {
+            // The detection extension: every partial and final names the candidate it was heard in.
+            json.WriteString(Language, result.Language ?? request.SpeechLocale);
         }
 
         if (request.TimingInfo)

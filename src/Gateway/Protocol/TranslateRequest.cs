@@ -1,4 +1,5 @@
 using SpeechCluster.Grains.Interfaces;
+using SpeechCluster.Grains.Interfaces.Workers;
 
 namespace SpeechCluster.Gateway.Protocol;
 
@@ -8,6 +9,19 @@ internal sealed record TranslateRequest
     public required string SpeechLocale { get; init; }
 
     public required string SourceLanguage { get; init; }
+
+    /// <summary>
+    /// The candidate locales of <c>from=en-US,es-ES</c> (the detection extension), in the client's
+    /// order, or empty when <c>from</c> named one; <see cref="SpeechLocale"/> and
+    /// <see cref="SourceLanguage"/> are then the first candidate's.
+    /// </summary>
+    public IReadOnlyList<SpeechLocale> Candidates { get; init; } = [];
+
+    /// <summary>Whether each utterance's language is detected among <see cref="Candidates"/>.</summary>
+    public bool DetectsLanguage => Candidates.Count > 1;
+
+    /// <summary>What <c>from</c> resolved to: <c>en-US</c>, or <c>en-US,es-ES</c> with candidates.</summary>
+    public string From => DetectsLanguage ? string.Join(',', Candidates.Select(c => c.Locale)) : SpeechLocale;
 
     /// <summary>At least one; the first is the v1.0 <c>translation</c> field.</summary>
     public required IReadOnlyList<string> Targets { get; init; }
@@ -45,6 +59,7 @@ internal sealed record TranslateRequest
         Tenant = tenant,
         SpeechLocale = SpeechLocale,
         SourceLanguage = SourceLanguage,
+        Candidates = Candidates,
         Targets = Targets,
         Partials = Partial,
         TextToSpeech = TextToSpeech,

@@ -36,12 +36,14 @@ internal static partial class TranslateRequestParser
             return Fail("'from' is required, e.g. from=en-US");
         }
 
-        if (catalog.ResolveSpeechLocale(from) is not { } locale)
+        var candidates = ParseFrom(from, catalog, out var fromError);
+        if (fromError is not null)
         {
-            return Fail($"from={Clip(from)} is not a supported speech language; supported: {string.Join(", ", catalog.Engines.SpeechLocales.Select(s => s.Locale))}");
+            return Fail(fromError);
         }
 
-        var targets = ParseTargets(query["to"].ToString(), locale.Language, catalog, out var targetError);
+        var locale = candidates[0];
+        var targets = ParseTargets(query["to"].ToString(), [.. candidates.Select(c => c.Language).Distinct(StringComparer.OrdinalIgnoreCase)], catalog, out var targetError);
         if (targetError is not null)
         {
             return Fail(targetError);
@@ -123,6 +125,7 @@ internal static partial class TranslateRequestParser
         {
             SpeechLocale = locale.Locale,
             SourceLanguage = locale.Language,
+            Candidates = candidates.Count > 1 ? candidates : [],
             Targets = targets,
             Partial = features.Partial,
             TextToSpeech = features.TextToSpeech,
@@ -140,8 +143,10 @@ internal static partial class TranslateRequestParser
         }, null);
     }
 
-    private static List<string> ParseTargets(string to, string source, LanguageCatalog catalog, out string? error)
+    /// <summary>The targets of <paramref name="to"/>, each reachable from every one of <paramref name="sources"/> (the first resolves region tags).</summary>
+    private static List<string> ParseTargets(string to, IReadOnlyList<string> sources, LanguageCatalog catalog, out string? error)
     {
+        var source = sources[0];
         error = null;
         var targets = new List<string>();
         var requested = to.Split(',', StringSplitOptions.TrimEntries | StringSplitOptions.RemoveEmptyEntries);
@@ -153,9 +158,12 @@ internal static partial class TranslateRequestParser
 
         foreach (var target in requested)
         {
-            if (catalog.ResolveTarget(source, target) is not { } language)
+            var language = catalog.ResolveTarget(source, target);
+            // With detection every candidate language is translated into each target (or is the target).
+            var unreachable = language is null ? source : sources.Skip(1).FirstOrDefault(other => catalog.ResolveTarget(other, language) is null);
+            if (language is null || unreachable is not null)
             {
-                error = $"to={Clip(target)} is not a supported translation target from '{source}'; supported: {string.Join(", ", catalog.TargetsOf(source))}";
+                error = $"to={Clip(target)} is not a supported translation target from '{unreachable}'; supported: {string.Join(", ", catalog.TargetsOf(unreachable!))}";
                 return targets;
             }
 

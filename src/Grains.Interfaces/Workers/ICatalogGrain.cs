@@ -16,8 +16,22 @@ public sealed record class EngineCatalog(
 
 /// <param name="Locale">e.g. <c>en-US</c>.</param>
 /// <param name="Language">Its text language, e.g. <c>en</c>.</param>
+/// <param name="Model">The model that recognizes it (<c>pocketsphinx</c>, <c>whisper-tiny</c>); null from silos that predate it.</param>
+/// <param name="Detects">
+/// Whether <paramref name="Model"/> can tell which of its locales is spoken: locales of one detecting
+/// model can be candidates together (<c>from=en-US,es-ES</c>).
+/// </param>
 [GenerateSerializer, Immutable, Alias("speech.speech-locale")]
-public sealed record class SpeechLocale([property: Id(0)] string Locale, [property: Id(1)] string Language);
+public sealed record class SpeechLocale(
+    [property: Id(0)] string Locale,
+    [property: Id(1)] string Language,
+    [property: Id(2)] string? Model = null,
+    [property: Id(3)] bool Detects = false)
+{
+    /// <summary>Whether this locale and <paramref name="other"/> can be detected among by one model.</summary>
+    public bool DetectsWith(SpeechLocale other) =>
+        Detects && other.Detects && Model is not null && string.Equals(Model, other.Model, StringComparison.Ordinal);
+}
 
 [GenerateSerializer, Immutable, Alias("speech.translation-pair")]
 public sealed record class TranslationPair(

@@ -12,8 +12,9 @@ public interface IRecognitionGrain : IGrainWithStringKey
     /// returns the hypothesis so far; null when this activation has not heard those samples (its
     /// predecessor was deactivated with its silo, or a call was dropped): recognize again.
     /// </summary>
+    /// <param name="locale">The locale, or a candidate set (<see cref="WorkerKeys.CandidateSet"/>) to detect among.</param>
     [ResponseTimeout("00:00:05")]
-    Task<string?> AcceptAsync(string locale, long heard, short[] samples);
+    Task<RecognitionHypothesis?> AcceptAsync(string locale, long heard, short[] samples);
 
     /// <summary>
     /// Returns the final recognition of the utterance's first <paramref name="heard"/> samples and
@@ -33,7 +34,16 @@ public interface IRecognitionGrain : IGrainWithStringKey
 }
 
 /// <summary>The final text as recognized (raw) and its words, offsets from the utterance start.</summary>
+/// <param name="Language">The candidate locale detected as spoken; null when the recognizer had one locale.</param>
 [GenerateSerializer, Immutable, Alias("speech.recognition-outcome")]
 public sealed record class RecognitionOutcome(
     [property: Id(0)] string Text,
-    [property: Id(1)] IReadOnlyList<WordTiming> Words);
+    [property: Id(1)] IReadOnlyList<WordTiming> Words,
+    [property: Id(2)] string? Language = null);
+
+/// <summary>The hypothesis so far ("" for none yet), as recognized (raw).</summary>
+/// <param name="Language">The candidate locale detected as spoken; null when the recognizer has one locale, or has not decoded yet.</param>
+[GenerateSerializer, Immutable, Alias("speech.recognition-hypothesis")]
+public sealed record class RecognitionHypothesis(
+    [property: Id(0)] string Text,
+    [property: Id(1)] string? Language = null);

@@ -10,8 +10,21 @@ public static class WorkerKeys
 {
     public const char Separator = '|';
 
-    /// <summary>One utterance's recognizer: <c>es-ES|{session}/{epoch}/{utterance}/{attempt}</c>.</summary>
+    /// <summary>Separates the locales of a candidate set (the same character as the engines' RecognizerDirectory uses).</summary>
+    public const char CandidateSeparator = ',';
+
+    /// <summary>
+    /// One utterance's recognizer: <c>es-ES|{session}/{epoch}/{utterance}/{attempt}</c>, or with a
+    /// candidate set (<see cref="CandidateSet"/>) in place of the locale when the language is detected.
+    /// </summary>
     public static string Recognition(string locale, string utterance) => locale + Separator + utterance;
+
+    /// <summary>
+    /// The capability of a recognizer that detects which of <paramref name="locales"/> is spoken:
+    /// <c>en-US,es-ES</c>, sorted so that every order of one set is one capability.
+    /// </summary>
+    public static string CandidateSet(IEnumerable<string> locales) =>
+        string.Join(CandidateSeparator, locales.Order(StringComparer.OrdinalIgnoreCase));
 
     /// <summary>The translation workers of one direction: <c>en&gt;es|</c>.</summary>
     public static string Translation(string from, string to) => $"{from}>{to}{Separator}";

@@ -17,10 +17,16 @@ public sealed class LocalCatalog(IServiceProvider services, IOptions<SiloRoleSet
 
     private static EngineCatalog Describe(IServiceProvider services, IReadOnlySet<string> engines) => new(
         engines.Contains(EngineNames.Asr)
-            ? services.GetRequiredService<RecognizerDirectory>().All.Select(r => new SpeechLocale(r.Locale, r.Locale.Split('-')[0])).ToArray()
+            ? services.GetRequiredService<RecognizerDirectory>().All.Select(Describe).ToArray()
             : [],
         engines.Contains(EngineNames.Mt)
             ? services.GetRequiredService<ITranslator>().Pairs.Select(p => new TranslationPair(p.From, p.To, p.Pivot)).ToArray()
             : [],
         engines.Contains(EngineNames.Tts) ? services.GetRequiredService<VoiceDirectory>().Voices : []);
+
+    private static SpeechLocale Describe(ISpeechRecognizer recognizer) => new(
+        recognizer.Locale,
+        recognizer.Locale.Split('-')[0],
+        recognizer.Model,
+        Detects: recognizer is ILanguageDetectingRecognizer { CanDetect: true });
 }

@@ -21,10 +21,10 @@ internal sealed partial class SessionGrain
             return;
         }
 
-        string? hypothesis;
+        RecognitionHypothesis? hypothesis;
         try
         {
-            hypothesis = await open.Recognizer.AcceptAsync(c.Options.SpeechLocale, heard, unsent);
+            hypothesis = await open.Recognizer.AcceptAsync(c.Options.RecognizerLocale, heard, unsent);
         }
         catch (Exception ex) when (WorkerRetry.IsCertainSiloLoss(ex))
         {
@@ -50,13 +50,14 @@ internal sealed partial class SessionGrain
         }
         // Partials of a new utterance wait until the finals before it are out, so that every
         // client sees results in utterance order; the next partial carries the latest text anyway.
-        if (!c.Options.Partials || hypothesis.Length == 0 || hypothesis == open.LastPartial || !c.Finals.IsCompleted)
+        if (!c.Options.Partials || hypothesis.Text.Length == 0 || hypothesis.Text == open.LastPartial || !c.Finals.IsCompleted)
         {
             return;
         }
 
-        open.LastPartial = hypothesis;
-        var (recognition, translations) = await RenderAsync(c, hypothesis, final: null);
+        open.LastPartial = hypothesis.Text;
+        var spoken = c.Options.SpokenIn(hypothesis.Language);
+        var (recognition, translations) = await RenderAsync(c, hypothesis.Text, spoken.Language, final: null);
         c.Events.Append(new TranscriptEvent
         {
             IsFinal = false,
@@ -65,6 +66,7 @@ internal sealed partial class SessionGrain
             Recognition = recognition,
             Translations = translations,
             Span = c.Clock.Span(open.StartSample, open.AudioEnd),
+            Language = c.Options.DetectsLanguage ? spoken.Locale : null,
         });
     }
 
@@ -80,7 +82,10 @@ internal sealed partial class SessionGrain
         try
         {
             var outcome = await RecognizeAsync(c, utterance);
-            var (recognition, translations) = await RenderAsync(c, outcome.Text, trace);
+            // With detection the final's language is the one detected on the whole utterance, which
+            // may differ from its partials'; TrueText, translation and speech all follow it.
+            var spoken = c.Options.SpokenIn(outcome.Language);
+            var (recognition, translations) = await RenderAsync(c, outcome.Text, spoken.Language, trace);
             await previous;
             if (c.Abandoned)
             {
@@ -98,6 +103,7 @@ internal sealed partial class SessionGrain
                 Words = outcome.Words
                     .Select(w => w with { Offset = w.Offset + StreamClock.Time(utterance.StartSample) })
                     .ToArray(),
+                Language = c.Options.DetectsLanguage ? spoken.Locale : null,
             });
             c.Published(utterance);
             var published = time.GetTimestamp();
@@ -128,14 +134,14 @@ internal sealed partial class SessionGrain
     /// <summary>The final recognition; a recognizer lost with its silo is replaced and hears the whole utterance again.</summary>
     private async Task<RecognitionOutcome> RecognizeAsync(Conversation c, OpenUtterance utterance)
     {
-        using var stage = utterance.Trace.Stage(SpeechTracing.RecognitionStage, c.Options.SpeechLocale);
+        using var stage = utterance.Trace.Stage(SpeechTracing.RecognitionStage, c.Options.RecognizerLocale);
         for (var attempt = 1; ; attempt++)
         {
             try
             {
                 var heard = utterance.Sent;
                 var unsent = utterance.TakeUnsent();
-                if (unsent.Length > 0 && await utterance.Recognizer.AcceptAsync(c.Options.SpeechLocale, heard, unsent) is null)
+                if (unsent.Length > 0 && await utterance.Recognizer.AcceptAsync(c.Options.RecognizerLocale, heard, unsent) is null)
                 {
                     throw new RecognizerForgotException();
                 }
@@ -196,38 +202,39 @@ internal sealed partial class SessionGrain
 
     /// <summary>
     /// TrueText on the recognition (what the client sees, and the clean text to translate), then
-    /// one translation per target in parallel, each tidied in its own language. The source
-    /// language itself, as a target, gets the recognition as shown. A final's stages are traced
-    /// and timed under its utterance's trace; a partial's (<paramref name="final"/> null) are not.
+    /// one translation per target in parallel, each tidied in its own language. The spoken
+    /// language (<paramref name="source"/>: the conversation's, or the one detected for this
+    /// utterance) as a target gets the recognition as shown. A final's stages are traced and timed
+    /// under its utterance's trace; a partial's (<paramref name="final"/> null) are not.
     /// </summary>
-    private async Task<(string Recognition, IReadOnlyList<string> Translations)> RenderAsync(Conversation c, string raw, UtteranceTrace? final)
+    private async Task<(string Recognition, IReadOnlyList<string> Translations)> RenderAsync(Conversation c, string raw, string source, UtteranceTrace? final)
     {
         if (raw.Length == 0)
         {
             return ("", c.Options.Targets.Select(_ => "").ToArray());
         }
 
-        var text = await TrueTextAsync(c, raw, c.Options.SourceLanguage, final, isTranslation: false)
+        var text = await TrueTextAsync(c, raw, source, final, isTranslation: false)
             ?? new TextResult(raw, raw);
         var translations = await Task.WhenAll(c.Options.Targets.Select(async target =>
-            target.Equals(c.Options.SourceLanguage, StringComparison.OrdinalIgnoreCase)
+            target.Equals(source, StringComparison.OrdinalIgnoreCase)
                 ? text.Display
-                : await TranslateAsync(c, text.ForTranslation, target, final)));
+                : await TranslateAsync(c, text.ForTranslation, source, target, final)));
         return (text.Display, translations);
     }
 
-    private async Task<string> TranslateAsync(Conversation c, string text, string target, UtteranceTrace? final)
+    private async Task<string> TranslateAsync(Conversation c, string text, string source, string target, UtteranceTrace? final)
     {
         if (text.Length == 0)
         {
             return "";
         }
 
-        using var stage = final?.Stage(SpeechTracing.TranslationStage, c.Options.SourceLanguage, target) ?? default;
+        using var stage = final?.Stage(SpeechTracing.TranslationStage, source, target) ?? default;
         try
         {
             var translation = await workers.ExecuteInGrainAsync(() =>
-                GrainFactory.GetGrain<ITranslationGrain>(WorkerKeys.Translation(c.Options.SourceLanguage, target)).TranslateAsync(text, c.Options.SourceLanguage, target));
+                GrainFactory.GetGrain<ITranslationGrain>(WorkerKeys.Translation(source, target)).TranslateAsync(text, source, target));
             var display = (await TrueTextAsync(c, translation, target, final, isTranslation: true))?.Display ?? translation;
             final?.Text(stage.Span, display);
             return display;

@@ -64,7 +64,7 @@ internal sealed partial class SessionGrain(
         }
 
         var conversation = _conversation = new Conversation(options, settings.Value, resume) { Connection = connection, Trace = ConnectionTrace() };
-        Log.Started(logger, this.GetPrimaryKeyString(), options.SpeechLocale, string.Join(',', options.Targets));
+        Log.Started(logger, this.GetPrimaryKeyString(), options.RecognizerLocale, string.Join(',', options.Targets));
         if (resume is { PendingSpeech.Count: > 0 })
         {
             conversation.Finals = SpeakPendingAsync(conversation, resume.PendingSpeech);
@@ -219,7 +219,7 @@ internal sealed partial class SessionGrain(
 
     /// <summary>The recognizer of one attempt at one utterance: a fresh grain per attempt, so a lost one is never reused.</summary>
     private IRecognitionGrain Recognizer(Conversation c, int utterance, int attempt) =>
-        GrainFactory.GetGrain<IRecognitionGrain>(WorkerKeys.Recognition(c.Options.SpeechLocale, $"{this.GetPrimaryKeyString()}/{c.Epoch:N}/{utterance}/{attempt}"));
+        GrainFactory.GetGrain<IRecognitionGrain>(WorkerKeys.Recognition(c.Options.RecognizerLocale, $"{this.GetPrimaryKeyString()}/{c.Epoch:N}/{utterance}/{attempt}"));
 
     /// <summary>Opens and closes utterances as the endpointer decides; positions become stream positions.</summary>
     private void ApplyEndpoints(Conversation c, long frameStart)
@@ -231,7 +231,7 @@ internal sealed partial class SessionGrain(
                 var id = c.NextUtteranceId++;
                 c.Open = new OpenUtterance(id, c.Offset + endpoint.StartSample, Recognizer(c, id, attempt: 0))
                 {
-                    Trace = SpeechTracing.StartUtterance(LogScope.Id, id, c.Options.SpeechLocale, c.Trace, telemetry.Value.IncludeText),
+                    Trace = SpeechTracing.StartUtterance(LogScope.Id, id, c.Options.RecognizerLocale, c.Trace, telemetry.Value.IncludeText),
                 };
                 c.Open.Append(c.Intake.Recent(endpoint.StartSample, frameStart));
             }

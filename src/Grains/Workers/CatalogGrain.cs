@@ -23,7 +23,8 @@ internal sealed class CatalogGrain(LocalCatalog local, IClusterMembershipService
             .Append(local.Catalog)
             .ToList();
         return Task.FromResult(new EngineCatalog(
-            catalogs.SelectMany(c => c.SpeechLocales).DistinctBy(l => l.Locale).ToArray(),
+            // A locale that some silo can detect among others is listed as that silo has it (placement finds that silo).
+            catalogs.SelectMany(c => c.SpeechLocales).OrderBy(l => l.Detects ? 0 : 1).DistinctBy(l => l.Locale).ToArray(),
             catalogs.SelectMany(c => c.Pairs).OrderBy(p => p.Pivot is null ? 0 : 1).DistinctBy(p => (p.From, p.To)).ToArray(),
             catalogs.SelectMany(c => c.Voices).DistinctBy(v => v.Id).ToArray()));
     }

@@ -25,7 +25,7 @@ internal sealed class RecognitionGrain(RecognizerDirectory recognizers) : Grain,
     private readonly CancellationTokenSource _cancelled = new();
     private bool _decoding;
 
-    public async Task<string?> AcceptAsync(string locale, long heard, short[] samples)
+    public async Task<RecognitionHypothesis?> AcceptAsync(string locale, long heard, short[] samples)
     {
         if (heard != _heard || _cancelled.IsCancellationRequested)
         {
@@ -42,12 +42,14 @@ internal sealed class RecognitionGrain(RecognizerDirectory recognizers) : Grain,
         }
 
         var stream = _stream;
-        string hypothesis;
+        RecognitionHypothesis hypothesis;
         _decoding = true;
         try
         {
             // A cancel that came while the decoder was being handed over is seen here, before decoding.
-            hypothesis = _cancelled.IsCancellationRequested ? "" : await Task.Run(() => stream.AcceptAudio(samples));
+            hypothesis = _cancelled.IsCancellationRequested
+                ? new RecognitionHypothesis("")
+                : await Task.Run(() => new RecognitionHypothesis(stream.AcceptAudio(samples), stream.Language));
         }
         finally
         {
@@ -86,7 +88,7 @@ internal sealed class RecognitionGrain(RecognizerDirectory recognizers) : Grain,
                 return stream.Finish();
             }
         });
-        return new RecognitionOutcome(result.Text, result.Words.Select(w => new WordTiming(w.Word, w.Offset, w.Duration)).ToArray());
+        return new RecognitionOutcome(result.Text, result.Words.Select(w => new WordTiming(w.Word, w.Offset, w.Duration)).ToArray(), result.Language);
     }
 
     public async Task CancelAsync()

@@ -38,11 +38,16 @@ public static partial class Seq2SeqContractModel
     /// The layout pinned in models/manifest.json: decoder_model_merged.onnx instead of the split
     /// decoders, and no target.spm (target text is decoded through vocab.json).
     /// </param>
-    public static void WriteMarian(string directory, bool merged = false)
+    /// <param name="spanishToEnglish">
+    /// An es → en model instead: <see cref="MarianDictionary"/> read backwards ("Hola" → "Hello",
+    /// "mundo." → "world."); the beam trap stays as it is.
+    /// </param>
+    public static void WriteMarian(string directory, bool merged = false, bool spanishToEnglish = false)
     {
         Directory.CreateDirectory(directory);
-        string[] sourceWords = [.. MarianDictionary.Keys, "trap", "next", "more"];
-        string[] targetWords = [.. MarianDictionary.Values, "uno", "dos", "tres", "cuatro", "cinco", "seis", "siete"];
+        var dictionary = spanishToEnglish ? MarianDictionary.ToDictionary(pair => pair.Value, pair => pair.Key) : MarianDictionary;
+        string[] sourceWords = [.. dictionary.Keys, "trap", "next", "more"];
+        string[] targetWords = [.. dictionary.Values, "uno", "dos", "tres", "cuatro", "cinco", "seis", "siete"];
         var (sourceModel, sourcePieces) = SentencePieceModelWriter.ForWords(SentencePieceModelWriter.ModelType.Unigram, sourceWords);
         var (targetModel, targetPieces) = SentencePieceModelWriter.ForWords(SentencePieceModelWriter.ModelType.Unigram, targetWords);
         File.WriteAllBytes(Path.Combine(directory, "source.spm"), sourceModel);
@@ -86,13 +91,13 @@ public static partial class Seq2SeqContractModel
             }
         }
 
-        foreach (var (english, spanish) in MarianDictionary)
+        foreach (var (source, target) in dictionary)
         {
             for (var context = 0; context < classes; context++)
             {
-                var row = Row(Id(english), context);
+                var row = Row(Id(source), context);
                 row.Clear();
-                row[(int)Id(spanish)] = 10;
+                row[(int)Id(target)] = 10;
             }
         }
 

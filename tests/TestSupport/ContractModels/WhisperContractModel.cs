@@ -19,7 +19,9 @@ namespace SpeechCluster.TestSupport.ContractModels;
 /// Whisper's scaled log10) in the cross-attention cache and allow <c>tokensPerSecond</c> text tokens
 /// per second of them: silence gives end-of-text at once, a short sound a prefix of the text;</item>
 /// <item>the token at position p (p = past self-attention length + index in input_ids) is the text's
-/// token p − 3 (after the 4-token prompt), then end-of-text (or <c>loop</c> repeated forever);</item>
+/// token p − 3 (after the 4-token prompt), then end-of-text (or <c>loop</c> repeated forever); within
+/// the prompt it is the prompt's next token, so <c>&lt;|startoftranscript|&gt;</c> alone is followed by
+/// the model's language token (Whisper's language detection), whatever the audio;</item>
 /// <item>every input id must be the token expected at its position (the prompt
 /// <c>&lt;|startoftranscript|&gt;&lt;|lang|&gt;&lt;|transcribe|&gt;&lt;|notimestamps|&gt;</c>, then what it
 /// emitted), and every layer's self-attention cache must be as long as the first: otherwise it
@@ -223,12 +225,15 @@ public static class WhisperContractModel
     private static string Logits(OnnxGraphBuilder g, string ids, string positions, string crossKey, string cacheOk,
         long[] prompt, long[] emitted, double tokensPerSecond)
     {
-        // Row p of the table: what follows position p (the prompt's last position predicts emitted[0]).
+        // Row p of the table: what follows position p. Within the prompt that is the prompt's next
+        // token, as real Whisper predicts it: row 0, after <|startoftranscript|> alone, is the
+        // model's language token, which is how Whisper detects the language. The prompt's last
+        // position predicts emitted[0].
         var table = new float[Positions * Vocabulary];
         var expected = new long[Positions];
         for (var p = 0; p < Positions; p++)
         {
-            var next = p < PromptLength - 1 ? EndOfText : emitted[p - (PromptLength - 1)];
+            var next = p < PromptLength - 1 ? prompt[p + 1] : emitted[p - (PromptLength - 1)];
             table[p * Vocabulary + next] = 10;
             expected[p] = p < PromptLength ? prompt[p] : emitted[p - PromptLength];
         }

@@ -5,6 +5,28 @@ namespace SpeechCluster.Engines.Neural.Whisper;
 public sealed partial class WhisperModel
 {
     /// <summary>
+    /// Computes the features of up to 30 s of audio, runs the encoder on them once and hands its
+    /// output (valid only during the call) to <paramref name="decode"/>, within one of the model's
+    /// decode slots.
+    /// </summary>
+    private T WithEncoderStates<T>(ReadOnlySpan<float> samples, Func<RunOptions, OrtValue, T> decode)
+    {
+        var features = Features.Compute(samples);
+        _decodeSlots.Wait();
+        try
+        {
+            using var run = new RunOptions();
+            using var input = OrtValue.CreateTensorValueFromMemory(features, [1, Features.MelBins, WhisperLogMel.Frames]);
+            using var encoded = _encoder.Run(run, [WhisperSignature.InputFeatures], [input], [WhisperSignature.LastHiddenState]);
+            return decode(run, encoded[0]);
+        }
+        finally
+        {
+            _decodeSlots.Release();
+        }
+    }
+
+    /// <summary>
     /// Greedy decoding with the key/value cache: the decoder without past reads the whole prompt and
     /// returns the self-attention cache of the prompt plus the cross-attention cache of the audio;
     /// then the decoder with past takes one token at a time, the grown self-attention cache and the
@@ -12,15 +34,13 @@ public sealed partial class WhisperModel
     /// <c>use_cache_branch</c>; its cached branch outputs empty cross-attention presents, so the first
     /// step's are kept and fed to every step, as with the split pair.
     /// </summary>
-    private List<int> GenerateGreedy(float[] features, int[] prompt, int maxTokens, WhisperDecodeLimits limits)
+    private List<int> GenerateGreedy(RunOptions run, OrtValue encoderStates, int[] prompt, WhisperDecodeLimits limits)
     {
+        var maxTokens = Math.Min(limits.MaxTokens, DecoderContext - prompt.Length);
         var tokens = new List<int>();
-        using var run = new RunOptions();
-        using var input = OrtValue.CreateTensorValueFromMemory(features, [1, Features.MelBins, WhisperLogMel.Frames]);
-        using var encoded = _encoder.Run(run, [WhisperSignature.InputFeatures], [input], [WhisperSignature.LastHiddenState]);
         using var promptIds = OrtValue.CreateTensorValueFromMemory(prompt.Select(id => (long)id).ToArray(), [1, prompt.Length]);
         var firstNames = new List<string> { WhisperSignature.InputIds, WhisperSignature.EncoderHiddenStates };
-        var firstValues = new List<OrtValue> { promptIds, encoded[0] };
+        var firstValues = new List<OrtValue> { promptIds, encoderStates };
         var madeHere = firstValues.Count;
         _merged?.AddFirstStepInputs(firstNames, firstValues, rows: 1);
         using var first = RunAndDispose(_decoder, run, firstNames, firstValues, madeHere, _firstOutputs);
@@ -51,7 +71,7 @@ public sealed partial class WhisperModel
                 }
 
                 using var id = OrtValue.CreateTensorValueFromMemory(new[] { (long)token }, [1, 1]);
-                var next = _decoderWithPast.Run(run, _stepInputs, StepInputs(id, encoded[0], selfCache, crossCache, useCache), _stepOutputs);
+                var next = _decoderWithPast.Run(run, _stepInputs, StepInputs(id, encoderStates, selfCache, crossCache, useCache), _stepOutputs);
                 step?.Dispose();
                 step = next;
                 for (var i = 0; i < selfCache.Length; i++)
@@ -114,9 +134,7 @@ public sealed partial class WhisperModel
     /// </summary>
     private int NextToken(OrtValue logits)
     {
-        var shape = logits.GetTensorTypeAndShape().Shape;
-        var vocabulary = (int)shape[2];
-        var last = logits.GetTensorDataAsSpan<float>()[^vocabulary..];
+        var last = LastPosition(logits);
         var best = _endOfText;
         var bestScore = float.NegativeInfinity;
         for (var id = 0; id < last.Length; id++)
@@ -129,5 +147,12 @@ public sealed partial class WhisperModel
         }
 
         return best;
+    }
+
+    /// <summary>The logits of the last position of a [1, sequence, vocabulary] output; valid while <paramref name="logits"/> is.</summary>
+    private static ReadOnlySpan<float> LastPosition(OrtValue logits)
+    {
+        var vocabulary = (int)logits.GetTensorTypeAndShape().Shape[2];
+        return logits.GetTensorDataAsSpan<float>()[^vocabulary..];
     }
 }

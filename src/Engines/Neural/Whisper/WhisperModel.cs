@@ -37,10 +37,12 @@ public sealed partial class WhisperModel : IDisposable
     private readonly string[] _stepOutputs;
     private readonly bool _stepTakesEncoderStates;
     private readonly int _endOfText;
+    private readonly int _startOfTranscript;
 
-    private WhisperModel(InferenceSession encoder, InferenceSession decoder, InferenceSession decoderWithPast, MergedDecoderInputs? merged,
+    private WhisperModel(string name, InferenceSession encoder, InferenceSession decoder, InferenceSession decoderWithPast, MergedDecoderInputs? merged,
         WhisperTokenizer tokenizer, int melBins, int layers, int maxConcurrentDecodes)
     {
+        Name = name;
         _encoder = encoder;
         _decoder = decoder;
         _decoderWithPast = decoderWithPast;
@@ -50,6 +52,7 @@ public sealed partial class WhisperModel : IDisposable
         Features = new WhisperLogMel(melBins);
         _decodeSlots = new SemaphoreSlim(maxConcurrentDecodes, maxConcurrentDecodes);
         _endOfText = tokenizer.RequireSpecial(WhisperTokenizer.EndOfText);
+        _startOfTranscript = tokenizer.RequireSpecial(WhisperTokenizer.StartOfTranscript);
         var vocabulary = decoder.OutputMetadata[WhisperSignature.Logits].Dimensions[2];
         IsMultilingual = vocabulary != EnglishOnlyVocabulary && tokenizer.FindSpecial("<|en|>") is not null;
 
@@ -66,6 +69,9 @@ public sealed partial class WhisperModel : IDisposable
         // Decoder presents only: the merged decoder's cached branch outputs empty encoder presents.
         _stepOutputs = [WhisperSignature.Logits, .. CacheNames(WhisperSignature.Present, WhisperSignature.CacheParts[..2])];
     }
+
+    /// <summary>The name of the folder it was loaded from, which <c>models/fetch</c> names after the model id (<c>whisper-tiny</c>).</summary>
+    public string Name { get; }
 
     public WhisperTokenizer Tokenizer { get; }
 
@@ -123,7 +129,8 @@ public sealed partial class WhisperModel : IDisposable
             }
 
             var tokenizer = WhisperTokenizer.Load(tokenizerPath);
-            return new WhisperModel(encoder, decoder, decoderWithPast, merged, tokenizer, melBins, layers, maxConcurrentDecodes);
+            var name = Path.GetFileName(Path.TrimEndingDirectorySeparator(Path.GetFullPath(directory)));
+            return new WhisperModel(name, encoder, decoder, decoderWithPast, merged, tokenizer, melBins, layers, maxConcurrentDecodes);
         }
         catch
         {
@@ -163,16 +170,34 @@ public sealed partial class WhisperModel : IDisposable
     {
         ArgumentNullException.ThrowIfNull(prompt);
         ArgumentNullException.ThrowIfNull(limits);
-        var features = Features.Compute(samples);
-        _decodeSlots.Wait();
-        try
+        return WithEncoderStates(samples, (run, states) => GenerateGreedy(run, states, prompt, limits));
+    }
+
+    /// <summary>
+    /// Tells which of <paramref name="languages"/> (Whisper's codes, e.g. <c>en</c>, <c>es</c>) up to
+    /// 30 s of audio is spoken in, and transcribes it in that language. The encoder runs once: the
+    /// detection step and the transcription read the same encoder states.
+    /// </summary>
+    /// <returns>The index of the language in <paramref name="languages"/>, and the text ("" for none).</returns>
+    /// <exception cref="NotSupportedException">The model is English-only, or has no token for one of the languages.</exception>
+    public (int Language, string Text) DetectAndTranscribe(ReadOnlySpan<float> samples, IReadOnlyList<string> languages, WhisperDecodeLimits limits)
+    {
+        ArgumentNullException.ThrowIfNull(languages);
+        ArgumentNullException.ThrowIfNull(limits);
+        ArgumentOutOfRangeException.ThrowIfZero(languages.Count);
+        if (!IsMultilingual)
         {
-            return GenerateGreedy(features, prompt, Math.Min(limits.MaxTokens, DecoderContext - prompt.Length), limits);
+            throw new NotSupportedException("This Whisper model is English-only; it cannot tell languages apart.");
         }
-        finally
+
+        // Prompt(language) is <|startoftranscript|><|language|>...: its second token is the language's.
+        var prompts = languages.Select(Prompt).ToArray();
+        var tokens = prompts.Select(prompt => prompt[1]).ToArray();
+        return WithEncoderStates(samples, (run, states) =>
         {
-            _decodeSlots.Release();
-        }
+            var language = DetectLanguage(run, states, tokens);
+            return (language, Tokenizer.Decode(GenerateGreedy(run, states, prompts[language], limits)).Trim());
+        });
     }
 
     public void Dispose()

@@ -10,7 +10,8 @@ namespace SpeechCluster.Grains.Hosting.Placement;
 /// <summary>
 /// Keeps the silos whose advertised engines include the one the grain needs and, when the grain's
 /// key names a capability (<see cref="WorkerKeys"/>), those whose catalog offers it: a Spanish
-/// recognizer goes to a silo with a Spanish model. When no live silo offers the capability, the
+/// recognizer goes to a silo with a Spanish model, one that detects among English and Spanish to a
+/// silo with a multilingual model serving both. When no live silo offers the capability, the
 /// engine's silos are kept, so the call fails there with the engine's own "not supported" answer.
 /// </summary>
 internal sealed class EngineFilterDirector(ISiloMetadataCache metadata) : IPlacementFilterDirector
@@ -45,9 +46,19 @@ internal sealed class EngineFilterDirector(ISiloMetadataCache metadata) : IPlace
 
     private static bool Offers(EngineCatalog? catalog, string engine, string capability) => catalog is not null && engine switch
     {
+        EngineNames.Asr when capability.Contains(WorkerKeys.CandidateSeparator, StringComparison.Ordinal) => DetectsAmong(catalog, capability),
         EngineNames.Asr => catalog.SpeechLocales.Any(l => l.Locale.Equals(capability, StringComparison.OrdinalIgnoreCase)),
         EngineNames.Mt => catalog.Pairs.Any(p => $"{p.From}>{p.To}".Equals(capability, StringComparison.OrdinalIgnoreCase)),
         EngineNames.Tts => catalog.Voices.Any(v => v.Id.Equals(capability, StringComparison.OrdinalIgnoreCase) || v.Language.Equals(capability, StringComparison.OrdinalIgnoreCase)),
         _ => true,
     };
+
+    /// <summary>Whether one detecting model of the silo serves every locale of a candidate set.</summary>
+    private static bool DetectsAmong(EngineCatalog catalog, string candidateSet)
+    {
+        var served = candidateSet.Split(WorkerKeys.CandidateSeparator)
+            .Select(locale => catalog.SpeechLocales.FirstOrDefault(l => l.Locale.Equals(locale, StringComparison.OrdinalIgnoreCase)))
+            .ToList();
+        return served.All(l => l is not null && l.DetectsWith(served[0]!));
+    }
 }
