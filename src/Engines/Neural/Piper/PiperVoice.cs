@@ -20,7 +20,7 @@ public sealed class PiperVoice : IDisposable
 
     private readonly InferenceSession _session;
     private readonly EspeakPhonemizer _phonemizer;
-    private readonly SemaphoreSlim _slots;
+    private readonly InferenceLanes _lanes;
     private readonly bool _takesSpeaker;
 
     private PiperVoice(InferenceSession session, bool takesSpeaker, PiperVoiceConfig config, string modelPath, EspeakPhonemizer phonemizer, int maxConcurrency, string? gender)
@@ -28,7 +28,7 @@ public sealed class PiperVoice : IDisposable
         _session = session;
         _takesSpeaker = takesSpeaker;
         _phonemizer = phonemizer;
-        _slots = new SemaphoreSlim(maxConcurrency, maxConcurrency);
+        _lanes = new InferenceLanes("piper", maxConcurrency);
         Config = config;
         ModelPath = modelPath;
         Info = PiperVoiceInfo.Describe(config, modelPath, gender);
@@ -112,22 +112,17 @@ public sealed class PiperVoice : IDisposable
             inputs.Add(NamedOnnxValue.CreateFromTensor(PiperSignature.SpeakerId, new DenseTensor<long>(new[] { speakerId }, [1])));
         }
 
-        _slots.Wait();
-        try
+        return _lanes.Run(() =>
         {
             using var results = _session.Run(inputs, [PiperSignature.Output]);
             return results[0].AsTensor<float>().ToArray();
-        }
-        finally
-        {
-            _slots.Release();
-        }
+        });
     }
 
     public void Dispose()
     {
         _session.Dispose();
-        _slots.Dispose();
+        _lanes.Dispose();
     }
 
     private long SpeakerId(string? speaker)

@@ -13,6 +13,7 @@ public sealed class NeuralTranslationModel : IDisposable
     private readonly ITranslationTokenizer _tokenizer;
     private readonly DecodingOptions _decoding;
     private readonly RequestBatcher<TranslationRequest, string> _batcher;
+    private readonly InferenceLanes _lanes;
 
     public NeuralTranslationModel(Seq2SeqModel model, ITranslationTokenizer tokenizer, IReadOnlyCollection<LanguagePair> pairs, NeuralTranslationOptions options)
     {
@@ -25,8 +26,10 @@ public sealed class NeuralTranslationModel : IDisposable
         _tokenizer = tokenizer;
         _decoding = options.Decoding;
         Pairs = pairs;
+        // Batches run on the model's own lanes: the batcher goes on gathering the next batch meanwhile.
+        _lanes = new InferenceLanes("translation", options.Batching.MaxConcurrentBatches);
         _batcher = new RequestBatcher<TranslationRequest, string>(
-            (batch, cancellationToken) => Task.FromResult(TranslateBatch(batch, cancellationToken)), options.Batching);
+            (batch, cancellationToken) => _lanes.RunAsync(() => TranslateBatch(batch, cancellationToken), cancellationToken), options.Batching);
     }
 
     public IReadOnlyCollection<LanguagePair> Pairs { get; }
@@ -77,6 +80,7 @@ public sealed class NeuralTranslationModel : IDisposable
     public void Dispose()
     {
         _batcher.Dispose();
+        _lanes.Dispose();
         _model.Dispose();
     }
 }

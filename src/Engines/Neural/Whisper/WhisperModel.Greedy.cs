@@ -6,24 +6,19 @@ public sealed partial class WhisperModel
 {
     /// <summary>
     /// Computes the features of up to 30 s of audio, runs the encoder on them once and hands its
-    /// output (valid only during the call) to <paramref name="decode"/>, within one of the model's
-    /// decode slots.
+    /// output (valid only during the call) to <paramref name="decode"/>, on one of the model's
+    /// inference lanes.
     /// </summary>
     private T WithEncoderStates<T>(ReadOnlySpan<float> samples, Func<RunOptions, OrtValue, T> decode)
     {
         var features = Features.Compute(samples);
-        _decodeSlots.Wait();
-        try
+        return _lanes.Run(() =>
         {
             using var run = new RunOptions();
             using var input = OrtValue.CreateTensorValueFromMemory(features, [1, Features.MelBins, WhisperLogMel.Frames]);
             using var encoded = _encoder.Run(run, [WhisperSignature.InputFeatures], [input], [WhisperSignature.LastHiddenState]);
             return decode(run, encoded[0]);
-        }
-        finally
-        {
-            _decodeSlots.Release();
-        }
+        });
     }
 
     /// <summary>

@@ -31,7 +31,7 @@ public sealed partial class WhisperModel : IDisposable
 
     /// <summary>Set when <see cref="_decoder"/> and <see cref="_decoderWithPast"/> are one merged session.</summary>
     private readonly MergedDecoderInputs? _merged;
-    private readonly SemaphoreSlim _decodeSlots;
+    private readonly InferenceLanes _lanes;
     private readonly string[] _firstOutputs;
     private readonly string[] _stepInputs;
     private readonly string[] _stepOutputs;
@@ -50,7 +50,7 @@ public sealed partial class WhisperModel : IDisposable
         Tokenizer = tokenizer;
         Layers = layers;
         Features = new WhisperLogMel(melBins);
-        _decodeSlots = new SemaphoreSlim(maxConcurrentDecodes, maxConcurrentDecodes);
+        _lanes = new InferenceLanes("whisper", maxConcurrentDecodes);
         _endOfText = tokenizer.RequireSpecial(WhisperTokenizer.EndOfText);
         _startOfTranscript = tokenizer.RequireSpecial(WhisperTokenizer.StartOfTranscript);
         var vocabulary = decoder.OutputMetadata[WhisperSignature.Logits].Dimensions[2];
@@ -209,7 +209,7 @@ public sealed partial class WhisperModel : IDisposable
             _decoderWithPast.Dispose();
         }
 
-        _decodeSlots.Dispose();
+        _lanes.Dispose();
     }
 
     private IEnumerable<string> CacheNames(Func<int, string, string, string> name, (string Part, string Kind)[] parts)
