@@ -41,6 +41,6 @@ public sealed class NeuralOptions
     /// <summary>GPU memory the silo's models may take together, in MiB (0: no limit). Split evenly between their sessions' CUDA arenas.</summary>
     public int GpuMemoryBudgetMiB { get; set; }
 
-    /// <summary>How each session's CUDA arena grows (measured in bench/results/gpu-contract.md).</summary>
+    /// <summary>How each session's CUDA arena grows (both rules measured alike with the contract models: bench/results/gpu-contract.md).</summary>
     public CudaArenaExtension CudaArenaExtension { get; set; } = CudaArenaExtension.SameAsRequested;
 }
