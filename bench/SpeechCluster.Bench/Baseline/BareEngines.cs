@@ -22,7 +22,8 @@ internal static class BareEngines
     /// <param name="loops">How many loops run at once over their share of the clips, sharing the engines
     /// as a server's conversations do: with more than one, the engines compete for the cores and their
     /// caches as they do in the server, so the ratio against it is the cluster's own cost.</param>
-    public static async Task<(double AudioSeconds, double CpuSeconds)> RunAsync(IReadOnlyList<Clip> clips, CancellationToken cancellationToken, int loops = 1)
+    /// <returns>Audio and CPU seconds, and the clips of which the engines recognised at least one word.</returns>
+    public static async Task<(double AudioSeconds, double CpuSeconds, IReadOnlySet<string> Heard)> RunAsync(IReadOnlyList<Clip> clips, CancellationToken cancellationToken, int loops = 1)
     {
         using var vad = new SileroVadModel(Options.Create(new SileroVadOptions { ModelPath = ModelPath() }), NullLogger<SileroVadModel>.Instance);
         // Every loop's decoder loaded before the measurement, and none after it: loading one costs about a
@@ -36,6 +37,7 @@ internal static class BareEngines
         // Warm up outside the measurement, as the server does at start-up.
         await WarmUpAsync(recognizer, translator, trueText);
         var before = ProcessStats.TreeCpuTime(Environment.ProcessId);
+        var heard = new System.Collections.Concurrent.ConcurrentDictionary<string, bool>();
         var audioSeconds = await Task.WhenAll(Enumerable.Range(0, loops).Select(loop => Task.Run(async () =>
         {
             var encoder = new WavEncoder(24000);
@@ -44,16 +46,20 @@ internal static class BareEngines
             {
                 var audio = clips[i].Samples.Concat(new short[clips[i].Samples.Length]).ToArray();
                 seconds += audio.Length / 16000.0;
-                await ProcessAsync(audio, vad, recognizer, translator, trueText, synthesizer, voice, encoder, cancellationToken);
+                if (await ProcessAsync(audio, vad, recognizer, translator, trueText, synthesizer, voice, encoder, cancellationToken))
+                {
+                    heard[clips[i].Id] = true;
+                }
             }
 
             return seconds;
         }, cancellationToken)));
 
-        return (audioSeconds.Sum(), (ProcessStats.TreeCpuTime(Environment.ProcessId) - before).TotalSeconds);
+        return (audioSeconds.Sum(), (ProcessStats.TreeCpuTime(Environment.ProcessId) - before).TotalSeconds, heard.Keys.ToHashSet());
     }
 
-    private static async Task ProcessAsync(short[] audio, SileroVadModel vad, PocketSphinxRecognizer recognizer, ApertiumTranslator translator,
+    /// <returns>Whether any final had words.</returns>
+    private static async Task<bool> ProcessAsync(short[] audio, SileroVadModel vad, PocketSphinxRecognizer recognizer, ApertiumTranslator translator,
         TrueText trueText, CompositeSynthesizer synthesizer, string voice, WavEncoder encoder, CancellationToken cancellationToken)
     {
         var endpointer = new Endpointer(new EndpointerOptions(), vad.FrameSamples);
@@ -62,6 +68,7 @@ internal static class BareEngines
         var probability = new float[1];
         var frame = new float[vad.FrameSamples];
         IRecognitionStream? stream = null;
+        var heardWords = false;
         var pending = new List<short>();
         var lastPartial = "";
         for (var start = 0; start + vad.FrameSamples <= audio.Length; start += vad.FrameSamples)
@@ -86,6 +93,7 @@ internal static class BareEngines
                     stream.AcceptAudio(pending.ToArray());
                     pending.Clear();
                     var final = stream.Finish();
+                    heardWords |= final.Text.Length > 0;
                     stream.Dispose();
                     stream = null;
                     var text = await RenderAsync(final.Text, true, translator, trueText, cancellationToken);
@@ -111,6 +119,7 @@ internal static class BareEngines
         }
 
         stream?.Dispose();
+        return heardWords;
     }
 
     /// <summary>What the session does with a hypothesis: TrueText twice, translate, TrueText on the translation.</summary>

@@ -73,16 +73,17 @@ internal static class LoadCommand
     /// <summary>The engines alone, one loop (the baseline), then <paramref name="loops"/> loops at once.</summary>
     private static async Task<BareBaseline> BareAsync(IReadOnlyList<Clip> clips, int loops, CancellationToken cancellationToken)
     {
-        var (audio, cpu) = await BareEngines.RunAsync(clips, cancellationToken);
-        Say($"bare engines: {cpu:F1} CPU s for {audio:F1} audio s = {cpu / audio:F3}");
+        var (audio, cpu, heard) = await BareEngines.RunAsync(clips, cancellationToken);
+        var unheard = clips.Select(c => c.Id).Where(id => !heard.Contains(id)).ToArray();
+        Say($"bare engines: {cpu:F1} CPU s for {audio:F1} audio s = {cpu / audio:F3}; no words in {unheard.Length} of {clips.Count} clips");
         if (loops < 2)
         {
-            return new BareBaseline(cpu / audio, null, null);
+            return new BareBaseline(cpu / audio, null, null, unheard);
         }
 
-        var (audioAtOnce, cpuAtOnce) = await BareEngines.RunAsync(clips, cancellationToken, loops);
+        var (audioAtOnce, cpuAtOnce, _) = await BareEngines.RunAsync(clips, cancellationToken, loops);
         Say($"bare engines, {loops} loops at once: {cpuAtOnce:F1} CPU s for {audioAtOnce:F1} audio s = {cpuAtOnce / audioAtOnce:F3}");
-        return new BareBaseline(cpu / audio, loops, cpuAtOnce / audioAtOnce);
+        return new BareBaseline(cpu / audio, loops, cpuAtOnce / audioAtOnce, unheard);
     }
 
     private static List<int> Counts(string? list) =>

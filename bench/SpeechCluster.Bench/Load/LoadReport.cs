@@ -26,7 +26,7 @@ internal sealed record LoadReport(
 
     /// <summary>The most conversations whose p95 end of speech to final stayed within the target, with none lost.</summary>
     public int? Capacity => Steps
-        .Where(s => s.LostUtterances == 0 && s.FailedConversations == 0
+        .Where(s => Lost(s) == 0 && s.FailedConversations == 0
             && Statistics.Of(s.Utterances.Select(u => u.EndOfSpeechToFinalMs)) is { P95: <= LatencyTargetMs })
         .Select(s => (int?)s.Conversations)
         .Max();
@@ -47,7 +47,7 @@ internal sealed record LoadReport(
         {
             var u = step.Utterances.ToList();
             var errors = step.Clips.Aggregate(default(ErrorCounts), (sum, c) => sum + c.Errors);
-            Line(md, $"| {step.Conversations} | {u.Count} | {step.LostUtterances} | {step.FailedConversations} | {Triple(u.Select(x => x.EndOfSpeechToFinalMs))} | {Ms(step.EndpointToFinalMedianMs)} / {Ms(step.EndpointToFinalP95Ms)} | {Pair(u.Where(x => x.FirstPartialMs is not null).Select(x => x.FirstPartialMs!.Value))} | {Pair(u.Where(x => x.FinalToAudioMs is not null).Select(x => x.FinalToAudioMs!.Value))} | {Pair(u.SelectMany(x => x.PartialGapsMs))} | {Pair(u.Where(x => x.LongestPartialGapMs is not null).Select(x => x.LongestPartialGapMs!.Value))} | {step.CpuPerAudioSecond:F3} | {Ratio(step.CpuPerAudioSecond)} | {step.ServerCores:F2} / {step.GeneratorCores:F2} | {step.MemoryPerConversationBytes / 1048576:F1} MB | {errors.Rate:P1} |");
+            Line(md, $"| {step.Conversations} | {u.Count} | {Lost(step)}{(Lost(step) != step.LostUtterances ? $" (+{step.LostUtterances - Lost(step)})" : "")} | {step.FailedConversations} | {Triple(u.Select(x => x.EndOfSpeechToFinalMs))} | {Ms(step.EndpointToFinalMedianMs)} / {Ms(step.EndpointToFinalP95Ms)} | {Pair(u.Where(x => x.FirstPartialMs is not null).Select(x => x.FirstPartialMs!.Value))} | {Pair(u.Where(x => x.FinalToAudioMs is not null).Select(x => x.FinalToAudioMs!.Value))} | {Pair(u.SelectMany(x => x.PartialGapsMs))} | {Pair(u.Where(x => x.LongestPartialGapMs is not null).Select(x => x.LongestPartialGapMs!.Value))} | {step.CpuPerAudioSecond:F3} | {Ratio(step.CpuPerAudioSecond)} | {step.ServerCores:F2} / {step.GeneratorCores:F2} | {step.MemoryPerConversationBytes / 1048576:F1} MB | {errors.Rate:P1} |");
         }
 
         Line(md, "");
@@ -57,6 +57,11 @@ internal sealed record LoadReport(
         if (Bare is { } bare)
         {
             Line(md, $"Bare engines (the same audio through the same engine calls in one loop, no server): {bare.CpuPerAudioSecond:F3} CPU s per audio s.");
+            if (bare.Unheard.Count > 0)
+            {
+                Line(md, $"They recognise no word in {bare.Unheard.Count} clip(s) ({string.Join(", ", bare.Unheard)}): a final without words for those is PocketSphinx's miss, so *lost* leaves them out.");
+            }
+
             if (bare.Loops is { } loops && bare.CpuPerAudioSecondAtOnce is { } atOnce)
             {
                 Line(md, $"The same engines in {loops} loops at once (sharing them as a server's conversations do, competing for the cores and their caches): {atOnce:F3} CPU s per audio s ({atOnce / bare.CpuPerAudioSecond:F2}x the single loop).");
@@ -71,7 +76,7 @@ internal sealed record LoadReport(
         WriteTargets(md);
 
         Line(md, "");
-        Line(md, "Definitions: *end of speech to final*, the final's arrival minus when the client sent the message holding the utterance's last speech sample (energy-based, from the audio); *endpoint to final*, the server's histogram from the end-of-utterance decision to the final published (bucket-interpolated); *first partial*, first partial's arrival minus when the first speech sample was sent; *final to TTS*, final's arrival to its audio's arrival; *partial gap*, each wait between consecutive partials of an utterance (the cadence; a partial goes out only when the hypothesis changed); *longest partial gap*, the longest such wait per utterance; *cores*, CPU seconds over the step's wall time, for the server (with Apertium) and for the load generator beside it; *lost*, a clip with no non-empty final; *memory per conversation*, the server's peak resident memory during the step minus before it, divided by the conversations.");
+        Line(md, "Definitions: *end of speech to final*, the final's arrival minus when the client sent the message holding the utterance's last speech sample (energy-based, from the audio); *endpoint to final*, the server's histogram from the end-of-utterance decision to the final published (bucket-interpolated); *first partial*, first partial's arrival minus when the first speech sample was sent; *final to TTS*, final's arrival to its audio's arrival; *partial gap*, each wait between consecutive partials of an utterance (the cadence; a partial goes out only when the hypothesis changed); *longest partial gap*, the longest such wait per utterance; *cores*, CPU seconds over the step's wall time, for the server (with Apertium) and for the load generator beside it; *lost*, a clip with no non-empty final, counted only among the clips the bare engines recognise words in (in brackets, the clips lost that the bare engines hear nothing in either); *memory per conversation*, the server's peak resident memory during the step minus before it, divided by the conversations.");
         Line(md, "");
         Line(md, "![latency CDF](load-latency-cdf.svg) ![against concurrency](load-concurrency.svg)");
         foreach (var error in Steps.SelectMany(s => s.Errors).Distinct())
@@ -154,6 +159,13 @@ internal sealed record LoadReport(
 
     private static string Verdict(bool? met) => met == true ? "met" : "missed";
 
+    /// <summary>
+    /// Clips without a final with words, among those the bare engines recognise: a clip they hear no
+    /// word of (a long quiet one, say) is the recognizer's miss, not the server's loss.
+    /// </summary>
+    private int Lost(LoadStep step) =>
+        step.Clips.Count(c => c.Lost && !(Bare?.Unheard.Contains(c.Clip) ?? false));
+
     private string Ratio(double cpu) => Bare is { CpuPerAudioSecond: > 0 and var bare } ? (cpu / bare).ToString("F2", CultureInfo.InvariantCulture) + "x" : "-";
 
     private static string Triple(IEnumerable<double> values) =>
@@ -168,4 +180,5 @@ internal sealed record LoadReport(
 }
 
 /// <summary>The engines without the server: one loop, and optionally several at once.</summary>
-internal sealed record BareBaseline(double CpuPerAudioSecond, int? Loops, double? CpuPerAudioSecondAtOnce);
+/// <param name="Unheard">Clips the engines alone recognise no word of: no server can give them a final with words.</param>
+internal sealed record BareBaseline(double CpuPerAudioSecond, int? Loops, double? CpuPerAudioSecondAtOnce, IReadOnlyList<string> Unheard);
