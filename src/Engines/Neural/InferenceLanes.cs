@@ -34,6 +34,9 @@ public sealed class InferenceLanes : IDisposable
 
     public int Count => _threads.Length;
 
+    /// <summary>Whether the calling thread is one of these lanes: work it queued on them and waited for could wait on itself.</summary>
+    public bool OwnsCurrentThread => t_lanesOfThisThread == this;
+
     /// <summary>Runs <paramref name="work"/> on one of the lanes once one is free.</summary>
     /// <returns>Its result; canceled without running if <paramref name="cancellationToken"/> fired before it started.</returns>
     public Task<T> RunAsync<T>(Func<T> work, CancellationToken cancellationToken = default)
@@ -63,7 +66,7 @@ public sealed class InferenceLanes : IDisposable
 
     /// <summary>Runs <paramref name="work"/> on one of the lanes and waits for it (inline when called from a lane).</summary>
     public T Run<T>(Func<T> work) =>
-        t_lanesOfThisThread == this ? work() : RunAsync(work).GetAwaiter().GetResult();
+        OwnsCurrentThread ? work() : RunAsync(work).GetAwaiter().GetResult();
 
     /// <summary>Runs what was already asked, then ends the threads.</summary>
     public void Dispose()

@@ -20,7 +20,7 @@ public sealed partial class NeuralModelSet
         {
             case ModelFamily.Whisper:
                 // One model, one recognizer per language it is configured to serve.
-                var whisper = Own(WhisperModel.Load(folder, sessions, options.MaxConcurrentRuns));
+                var whisper = Own(WhisperModel.Load(folder, sessions, Batching(options)));
                 Recognizers.AddRange(entry.Languages.Select(language => new WhisperRecognizer(whisper, LocaleOf(language), options.Whisper)));
                 break;
             case ModelFamily.Marian:
@@ -42,11 +42,14 @@ public sealed partial class NeuralModelSet
     private static NeuralTranslationOptions TranslationOptions(NeuralOptions options) => new()
     {
         Decoding = new DecodingOptions { BeamWidth = options.BeamWidth },
-        Batching = new RequestBatcherOptions
-        {
-            Window = options.BatchWindow,
-            MaxBatchSize = options.MaxBatchSize,
-            MaxConcurrentBatches = options.MaxConcurrentRuns,
-        },
+        Batching = Batching(options),
+    };
+
+    // Whisper and the translation models gather requests from many conversations alike.
+    private static RequestBatcherOptions Batching(NeuralOptions options) => new()
+    {
+        Window = options.BatchWindow,
+        MaxBatchSize = options.MaxBatchSize,
+        MaxConcurrentBatches = options.MaxConcurrentRuns,
     };
 }

@@ -22,6 +22,9 @@ namespace SpeechCluster.TestSupport.ContractModels;
 /// token p − 3 (after the 4-token prompt), then end-of-text (or <c>loop</c> repeated forever); within
 /// the prompt it is the prompt's next token, so <c>&lt;|startoftranscript|&gt;</c> alone is followed by
 /// the model's language token (Whisper's language detection), whatever the audio;</item>
+/// <item>the text is that of the language whose token the row has at position 1 (read from input_ids
+/// on the first step, from the self-attention cache after): the model's <c>language</c>, or one of
+/// <c>otherTexts</c>' (a multilingual model; detection still answers <c>language</c>);</item>
 /// <item>every input id must be the token expected at its position (the prompt
 /// <c>&lt;|startoftranscript|&gt;&lt;|lang|&gt;&lt;|transcribe|&gt;&lt;|notimestamps|&gt;</c>, then what it
 /// emitted), and every layer's self-attention cache must be as long as the first: otherwise it
@@ -30,7 +33,11 @@ namespace SpeechCluster.TestSupport.ContractModels;
 /// <item>present self-attention caches are the past ones concatenated with the new positions;</item>
 /// <item>every cross-attention cache fed to the decoder with past must hold the 1500 encoder frames:
 /// the merged decoder's cached branch outputs them empty, as the real one does, so a loop that feeds
-/// those back instead of the first step's gets no text or an error.</item>
+/// those back instead of the first step's gets no text or an error;</item>
+/// <item>each row of a batch is computed from its own input ids and caches alone (its loud frames,
+/// its checks), so a row gives in a batch what it gives alone: a silent row beside loud ones stays
+/// silent, a row fed a wrong token writes '#' without spoiling the others. Only the positions are the
+/// batch's, as the shapes of input_ids and the caches fix them.</item>
 /// </list>
 /// </remarks>
 public static class WhisperContractModel
@@ -56,14 +63,19 @@ public static class WhisperContractModel
     /// <param name="loop">When set, after <paramref name="text"/> it repeats this forever instead of ending.</param>
     /// <param name="tokensPerSecond">Text tokens allowed per second of loud audio.</param>
     /// <param name="merged">Writes decoder_model_merged.onnx instead of the two split decoders.</param>
-    public static void Write(string directory, string text, string language = "es", string? loop = null, double tokensPerSecond = 10, bool merged = false)
+    /// <param name="otherTexts">Other languages it recognises (by Whisper's code, e.g. <c>en</c>), with their texts (and the same <paramref name="loop"/>).</param>
+    public static void Write(string directory, string text, string language = "es", string? loop = null, double tokensPerSecond = 10, bool merged = false,
+        IReadOnlyDictionary<string, string>? otherTexts = null)
     {
         Directory.CreateDirectory(directory);
-        var prompt = new long[] { Id("<|startoftranscript|>"), Id($"<|{language}|>"), Id("<|transcribe|>"), Id("<|notimestamps|>") };
-        var emitted = Emitted(text, loop);
+        Spoken[] spoken =
+        [
+            .. new[] { KeyValuePair.Create(language, text) }.Concat(otherTexts ?? new Dictionary<string, string>())
+                .Select(pair => new Spoken([Id("<|startoftranscript|>"), Id($"<|{pair.Key}|>"), Id("<|transcribe|>"), Id("<|notimestamps|>")], Emitted(pair.Value, loop))),
+        ];
         Encoder().Save(Path.Combine(directory, "encoder_model.onnx"));
-        var firstStep = Decoder(prompt, emitted, tokensPerSecond, withPast: false, merged);
-        var withPast = Decoder(prompt, emitted, tokensPerSecond, withPast: true, merged);
+        var firstStep = Decoder(spoken, tokensPerSecond, withPast: false, merged);
+        var withPast = Decoder(spoken, tokensPerSecond, withPast: true, merged);
         if (merged)
         {
             MergedDecoderContract.Build("whisper-contract-decoder-merged", firstStep, withPast).Save(Path.Combine(directory, "decoder_model_merged.onnx"));
@@ -125,8 +137,9 @@ public static class WhisperContractModel
         return g;
     }
 
+    /// <param name="spoken">The languages it recognises, the model's own first (the one detection answers).</param>
     /// <param name="merged">For a branch of the merged decoder: the decoder with past outputs empty encoder presents too.</param>
-    private static OnnxGraphBuilder Decoder(long[] prompt, long[] emitted, double tokensPerSecond, bool withPast, bool merged)
+    private static OnnxGraphBuilder Decoder(Spoken[] spoken, double tokensPerSecond, bool withPast, bool merged)
     {
         var g = new OnnxGraphBuilder(withPast ? "whisper-contract-decoder-with-past" : "whisper-contract-decoder");
         g.Input("input_ids", DataType.Int64, "batch_size", "decoder_sequence_length");
@@ -157,11 +170,11 @@ public static class WhisperContractModel
             }
         }
 
-        var ids = g.Node("Reshape", ["input_ids", g.Scalars(-1)]);
         var count = g.Node("Squeeze", [g.Node("Shape", ["input_ids"], null, ("start", 1L), ("end", 2L)), g.Scalars(0)]);
         var positions = g.Node("Range", [g.Constant("zero", [0L]), count, g.Constant("one", [1L])]);
         var cacheOk = g.Constant("cache_ok", [1f]);
         string crossKey;
+        string languageToken;
         if (withPast)
         {
             var pastLength = g.Node("Shape", ["past_key_values.0.decoder.key"], null, ("start", 2L), ("end", 3L));
@@ -190,6 +203,10 @@ public static class WhisperContractModel
 
             // Every layer's cross-attention cache takes part, so a decode loop that loses one is caught.
             crossKey = g.Node("Concat", [.. CrossCacheNames("past_key_values")], null, ("axis", 1L));
+
+            // The cache holds each token fed, in every entry of its position.
+            var cachedAt1 = g.Node("Slice", ["past_key_values.0.decoder.key", g.Scalars(1), g.Scalars(2), g.Scalars(2)]);
+            languageToken = g.Node("Cast", [g.Node("ReduceMax", [cachedAt1], null, ("axes", new long[] { 1, 2, 3 }), ("keepdims", 0L))], null, ("to", (long)DataType.Int64));
         }
         else
         {
@@ -205,9 +222,24 @@ public static class WhisperContractModel
             }
 
             crossKey = g.Node("Concat", [.. CrossCacheNames("present")], null, ("axis", 1L));
+
+            // A column of byte 0 (no language: the model's own) after the ids, for <|startoftranscript|> alone.
+            var none = g.Node("Mul", [g.Node("Slice", ["input_ids", g.Scalars(0), g.Scalars(1), g.Scalars(1)]), g.Scalars(0)]);
+            var padded = g.Node("Concat", ["input_ids", none], null, ("axis", 1L));
+            languageToken = g.Node("Squeeze", [g.Node("Slice", [padded, g.Scalars(1), g.Scalars(2), g.Scalars(1)]), g.Scalars(1)]);
         }
 
-        g.Node("Unsqueeze", [Logits(g, ids, positions, crossKey, cacheOk, prompt, emitted, tokensPerSecond), g.Scalars(0)], ["logits"]);
+        // Each row reads the table of its language: row (language × Positions + position).
+        var languageOf = new long[Vocabulary];
+        for (var i = 0; i < spoken.Length; i++)
+        {
+            languageOf[spoken[i].Prompt[1]] = i;
+        }
+
+        var language = g.Node("Gather", [g.Constant("language_of", languageOf, Vocabulary), languageToken]);
+        var tableRows = g.Node("Add", [g.Node("Mul", [g.Node("Unsqueeze", [language, g.Scalars(1)]), g.Scalars(Positions)]), g.Node("Unsqueeze", [positions, g.Scalars(0)])]);
+
+        g.Node("Identity", [Logits(g, positions, tableRows, crossKey, cacheOk, spoken, tokensPerSecond)], ["logits"]);
         return g;
     }
 
@@ -222,40 +254,61 @@ public static class WhisperContractModel
         return g.Node("Mul", [column, g.Constant($"ones_{layer}_{kind}", Enumerable.Repeat(1f, Heads * HeadSize).ToArray(), 1, Heads, 1, HeadSize)]);
     }
 
-    private static string Logits(OnnxGraphBuilder g, string ids, string positions, string crossKey, string cacheOk,
-        long[] prompt, long[] emitted, double tokensPerSecond)
+    /// <summary>
+    /// The logits, [batch, positions, vocabulary]. Every row is computed from its own input ids and
+    /// cache alone (its own loud frames, its own checks), so that rows of a batch behave as each
+    /// would alone; only the positions, which the shapes give, are common to the batch.
+    /// </summary>
+    /// <param name="positions">The positions of input_ids' columns, [sequence].</param>
+    /// <param name="tableRows">Per row and column, the row of the tables to read: [batch, sequence].</param>
+    /// <param name="crossKey">Every layer's cross-attention cache, concatenated along the heads: [batch, entries, frames, head size].</param>
+    /// <param name="cacheOk">1 when the caches' shapes are right, else 0 (a scalar: shapes are the batch's).</param>
+    private static string Logits(OnnxGraphBuilder g, string positions, string tableRows, string crossKey, string cacheOk,
+        Spoken[] spoken, double tokensPerSecond)
     {
-        // Row p of the table: what follows position p. Within the prompt that is the prompt's next
-        // token, as real Whisper predicts it: row 0, after <|startoftranscript|> alone, is the
-        // model's language token, which is how Whisper detects the language. The prompt's last
-        // position predicts emitted[0].
-        var table = new float[Positions * Vocabulary];
-        var expected = new long[Positions];
-        for (var p = 0; p < Positions; p++)
+        // Row p of a language's table: what follows position p. Within the prompt that is the
+        // prompt's next token, as real Whisper predicts it: row 0, after <|startoftranscript|> alone,
+        // is the language token, which is how Whisper detects the language (a row with no language
+        // token yet reads the model's own language's table, the first). The prompt's last position
+        // predicts emitted[0]. The languages' tables lie one after the other.
+        var table = new float[spoken.Length * Positions * Vocabulary];
+        var expected = new long[spoken.Length * Positions];
+        for (var language = 0; language < spoken.Length; language++)
         {
-            var next = p < PromptLength - 1 ? prompt[p + 1] : emitted[p - (PromptLength - 1)];
-            table[p * Vocabulary + next] = 10;
-            expected[p] = p < PromptLength ? prompt[p] : emitted[p - PromptLength];
+            var (prompt, emitted) = spoken[language];
+            for (var p = 0; p < Positions; p++)
+            {
+                var next = p < PromptLength - 1 ? prompt[p + 1] : emitted[p - (PromptLength - 1)];
+                table[(language * Positions + p) * Vocabulary + next] = 10;
+                expected[language * Positions + p] = p < PromptLength ? prompt[p] : emitted[p - PromptLength];
+            }
         }
 
-        var rows = g.Node("Gather", [g.Constant("table", table, Positions, Vocabulary), positions], null, ("axis", 0L));
+        var rows = g.Node("Gather", [g.Constant("table", table, spoken.Length * Positions, Vocabulary), tableRows], null, ("axis", 0L));
         var endRow = g.Constant("end_row", OneHot(EndOfText), Vocabulary);
         var garbageRow = g.Constant("garbage_row", OneHot(Garbage), Vocabulary);
         var one = g.Constant("one_f", [1f]);
 
-        // Loud encoder frames (50 a second) allow tokensPerSecond / 50 tokens each.
-        var quietest = g.Node("ReduceMin", [crossKey], null, ("keepdims", 0L));
+        // Loud encoder frames (50 a second) allow tokensPerSecond / 50 tokens each; a row's frames
+        // are loud against that row's quietest, so a silent row stays silent beside loud ones.
+        var quietest = g.Node("ReduceMin", [crossKey], null, ("axes", new long[] { 1, 2, 3 }), ("keepdims", 1L));
         var loud = g.Node("Greater", [crossKey, g.Node("Add", [quietest, one])]);
-        var loudFrames = g.Node("ReduceSum", [g.Node("Cast", [loud], null, ("to", (long)DataType.Float))], null, ("keepdims", 0L));
-        var budget = g.Node("Mul", [loudFrames, g.Constant("per_entry", [(float)(tokensPerSecond / 50 / (2 * Layers * Heads * HeadSize))])]);
+        var loudEntries = g.Node("ReduceSum", [g.Node("Cast", [loud], null, ("to", (long)DataType.Float)), g.Scalars(1, 2, 3)], null, ("keepdims", 0L));
+        var budget = g.Node("Mul", [loudEntries, g.Constant("per_entry", [(float)(tokensPerSecond / 50 / (2 * Layers * Heads * HeadSize))])]);
         var index = g.Node("Sub", [g.Node("Cast", [positions], null, ("to", (long)DataType.Float)), g.Constant("prompt_last", [(float)(PromptLength - 1)])]);
-        var speak = g.Node("Unsqueeze", [g.Node("Cast", [g.Node("Less", [index, budget])], null, ("to", (long)DataType.Float)), g.Scalars(1)]);
-        var spoken = g.Node("Add", [g.Node("Mul", [rows, speak]), g.Node("Mul", [endRow, g.Node("Sub", [one, speak])])]);
+        var speaks = g.Node("Less", [index, g.Node("Unsqueeze", [budget, g.Scalars(1)])]);
+        var speak = g.Node("Unsqueeze", [g.Node("Cast", [speaks], null, ("to", (long)DataType.Float)), g.Scalars(2)]);
+        var said = g.Node("Add", [g.Node("Mul", [rows, speak]), g.Node("Mul", [endRow, g.Node("Sub", [one, speak])])]);
 
-        var matches = g.Node("Cast", [g.Node("Equal", [ids, g.Node("Gather", [g.Constant("expected", expected, Positions), positions])])], null, ("to", (long)DataType.Float));
-        var ok = g.Node("Mul", [g.Node("ReduceMin", [matches], null, ("keepdims", 0L)), cacheOk]);
-        return g.Node("Add", [g.Node("Mul", [spoken, ok]), g.Node("Mul", [garbageRow, g.Node("Sub", [one, ok])])]);
+        // A row is right when each of its own input ids is the one expected at its position.
+        var matches = g.Node("Cast", [g.Node("Equal", ["input_ids", g.Node("Gather", [g.Constant("expected", expected, spoken.Length * Positions), tableRows])])], null, ("to", (long)DataType.Float));
+        var rowMatches = g.Node("ReduceMin", [matches], null, ("axes", new long[] { 1 }), ("keepdims", 1L));
+        var ok = g.Node("Mul", [g.Node("Unsqueeze", [rowMatches, g.Scalars(2)]), cacheOk]);
+        return g.Node("Add", [g.Node("Mul", [said, ok]), g.Node("Mul", [garbageRow, g.Node("Sub", [one, ok])])]);
     }
+
+    /// <summary>A language the model recognises: its prompt and the tokens it emits after it.</summary>
+    private sealed record Spoken(long[] Prompt, long[] Emitted);
 
     private static float[] OneHot(int id)
     {

@@ -66,17 +66,7 @@ internal sealed class DecoderCache : IDisposable
 
     private static OrtValue Gathered(OrtValue tensor, int[] sourceBeam, int width, List<OrtValue> copies)
     {
-        var shape = tensor.GetTensorTypeAndShape().Shape;
-        var rowSize = (int)(shape[1] * shape[2] * shape[3]);
-        var source = tensor.GetTensorDataAsSpan<float>();
-        var data = new float[source.Length];
-        for (var row = 0; row < sourceBeam.Length; row++)
-        {
-            var from = (row / width * width) + sourceBeam[row];
-            source.Slice(from * rowSize, rowSize).CopyTo(data.AsSpan(row * rowSize, rowSize));
-        }
-
-        var copy = OrtValue.CreateTensorValueFromMemory(data, shape);
+        var copy = OrtRows.Gather(tensor, [.. sourceBeam.Select((beam, row) => (row / width * width) + beam)]);
         copies.Add(copy);
         return copy;
     }

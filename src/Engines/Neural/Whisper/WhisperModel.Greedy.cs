@@ -5,76 +5,70 @@ namespace SpeechCluster.Engines.Neural.Whisper;
 public sealed partial class WhisperModel
 {
     /// <summary>
-    /// Computes the features of up to 30 s of audio, runs the encoder on them once and hands its
-    /// output (valid only during the call) to <paramref name="decode"/>, on one of the model's
-    /// inference lanes.
+    /// Greedy decoding of a batch of rows (one prompt each, all of one length) with the key/value
+    /// cache: the decoder without past reads the prompts and returns the self-attention cache of the
+    /// prompts plus the cross-attention cache of the audio; then the decoder with past takes one token
+    /// per row at a time, the grown self-attention cache and the unchanged cross-attention cache. A
+    /// merged decoder plays both parts, told which by <c>use_cache_branch</c>; its cached branch
+    /// outputs empty cross-attention presents, so the first step's are kept and fed to every step, as
+    /// with the split pair. All rows step together, one run per step for the whole batch.
     /// </summary>
-    private T WithEncoderStates<T>(ReadOnlySpan<float> samples, Func<RunOptions, OrtValue, T> decode)
+    /// <remarks>
+    /// A row that has ended is fed end-of-text and its outputs are ignored until at most half the rows
+    /// still decode; then the ended rows are dropped. Dropping copies the caches, the cross-attention
+    /// cache above all (1500 frames per layer and row), which costs about as much as a step: dropping
+    /// each row as it ends could cost more than it saves, while dropping at half bounds the copies to
+    /// twice the first cache and keeps a long row from dragging many ended ones along.
+    /// </remarks>
+    /// <returns>Each row's text tokens.</returns>
+    private IReadOnlyList<int>[] GenerateGreedy(RunOptions run, OrtValue encoderStates, int[][] prompts, WhisperDecodeLimits[] limits)
     {
-        var features = Features.Compute(samples);
-        return _lanes.Run(() =>
-        {
-            using var run = new RunOptions();
-            using var input = OrtValue.CreateTensorValueFromMemory(features, [1, Features.MelBins, WhisperLogMel.Frames]);
-            using var encoded = _encoder.Run(run, [WhisperSignature.InputFeatures], [input], [WhisperSignature.LastHiddenState]);
-            return decode(run, encoded[0]);
-        });
-    }
-
-    /// <summary>
-    /// Greedy decoding with the key/value cache: the decoder without past reads the whole prompt and
-    /// returns the self-attention cache of the prompt plus the cross-attention cache of the audio;
-    /// then the decoder with past takes one token at a time, the grown self-attention cache and the
-    /// unchanged cross-attention cache. A merged decoder plays both parts, told which by
-    /// <c>use_cache_branch</c>; its cached branch outputs empty cross-attention presents, so the first
-    /// step's are kept and fed to every step, as with the split pair.
-    /// </summary>
-    private List<int> GenerateGreedy(RunOptions run, OrtValue encoderStates, int[] prompt, WhisperDecodeLimits limits)
-    {
-        var maxTokens = Math.Min(limits.MaxTokens, DecoderContext - prompt.Length);
-        var tokens = new List<int>();
-        using var promptIds = OrtValue.CreateTensorValueFromMemory(prompt.Select(id => (long)id).ToArray(), [1, prompt.Length]);
+        var rows = prompts
+            .Select((prompt, row) => new WhisperRowDecode(Math.Min(limits[row].MaxTokens, DecoderContext - prompt.Length), limits[row], _endOfText))
+            .ToArray();
+        using var promptIds = OrtValue.CreateTensorValueFromMemory(prompts.SelectMany(prompt => prompt.Select(id => (long)id)).ToArray(), [prompts.Length, prompts[0].Length]);
         var firstNames = new List<string> { WhisperSignature.InputIds, WhisperSignature.EncoderHiddenStates };
         var firstValues = new List<OrtValue> { promptIds, encoderStates };
         var madeHere = firstValues.Count;
-        _merged?.AddFirstStepInputs(firstNames, firstValues, rows: 1);
+        _merged?.AddFirstStepInputs(firstNames, firstValues, rows: prompts.Length);
         using var first = RunAndDispose(_decoder, run, firstNames, firstValues, madeHere, _firstOutputs);
+        using var cache = new WhisperDecodeCache(Layers, first, _stepTakesEncoderStates ? encoderStates : null);
         using var useCache = _merged is null ? null : MergedDecoderInputs.Branch(useCache: true);
 
-        // first = [logits, then per layer: decoder key, decoder value, encoder key, encoder value].
-        var selfCache = new OrtValue[2 * Layers];
-        var crossCache = new OrtValue[2 * Layers];
-        for (var layer = 0; layer < Layers; layer++)
-        {
-            selfCache[2 * layer] = first[1 + 4 * layer];
-            selfCache[2 * layer + 1] = first[2 + 4 * layer];
-            crossCache[2 * layer] = first[3 + 4 * layer];
-            crossCache[2 * layer + 1] = first[4 + 4 * layer];
-        }
-
+        // The row of the batch that each row of the caches (and of the logits) decodes.
+        var cached = Enumerable.Range(0, rows.Length).ToArray();
+        var logits = first[0];
         IDisposableReadOnlyCollection<OrtValue>? step = null;
         try
         {
-            var token = NextToken(first[0]);
-            while (token != _endOfText && tokens.Count < maxTokens)
+            while (true)
             {
-                tokens.Add(token);
-                if (RepetitionGuard.KeepCount(tokens, limits.RepetitionLimit, limits.LongestRepeatedNgram) is { } keep)
+                for (var i = 0; i < cached.Length; i++)
                 {
-                    tokens.RemoveRange(keep, tokens.Count - keep);
+                    if (!rows[cached[i]].Done)
+                    {
+                        rows[cached[i]].Take(NextToken(logits, i));
+                    }
+                }
+
+                int[] live = [.. Enumerable.Range(0, cached.Length).Where(i => !rows[cached[i]].Done)];
+                if (live.Length == 0)
+                {
                     break;
                 }
 
-                using var id = OrtValue.CreateTensorValueFromMemory(new[] { (long)token }, [1, 1]);
-                var next = _decoderWithPast.Run(run, _stepInputs, StepInputs(id, encoderStates, selfCache, crossCache, useCache), _stepOutputs);
-                step?.Dispose();
-                step = next;
-                for (var i = 0; i < selfCache.Length; i++)
+                if (live.Length <= cached.Length / 2)
                 {
-                    selfCache[i] = step[1 + i];
+                    cache.Keep(live);
+                    cached = [.. live.Select(i => cached[i])];
                 }
 
-                token = NextToken(step[0]);
+                using var ids = OrtValue.CreateTensorValueFromMemory(cached.Select(row => (long)rows[row].Next).ToArray(), [cached.Length, 1]);
+                var next = _decoderWithPast.Run(run, _stepInputs, StepInputs(ids, cache, useCache), _stepOutputs);
+                step?.Dispose();
+                step = next;
+                cache.Take(step);
+                logits = step[0];
             }
         }
         finally
@@ -82,7 +76,7 @@ public sealed partial class WhisperModel
             step?.Dispose();
         }
 
-        return tokens;
+        return [.. rows.Select(row => row.Tokens)];
     }
 
     /// <summary>Runs a step, then disposes the inputs from <paramref name="ownedFrom"/> on (made for this run).</summary>
@@ -99,20 +93,21 @@ public sealed partial class WhisperModel
         }
     }
 
-    private List<OrtValue> StepInputs(OrtValue id, OrtValue encoderStates, OrtValue[] selfCache, OrtValue[] crossCache, OrtValue? useCache)
+    /// <summary>The values of <see cref="_stepInputs"/>, in its order.</summary>
+    private List<OrtValue> StepInputs(OrtValue ids, WhisperDecodeCache cache, OrtValue? useCache)
     {
-        var values = new List<OrtValue>(_stepInputs.Length) { id };
-        if (_stepTakesEncoderStates)
+        var values = new List<OrtValue>(_stepInputs.Length) { ids };
+        if (cache.EncoderStates is { } encoderStates)
         {
             values.Add(encoderStates);
         }
 
         for (var layer = 0; layer < Layers; layer++)
         {
-            values.Add(selfCache[2 * layer]);
-            values.Add(selfCache[2 * layer + 1]);
-            values.Add(crossCache[2 * layer]);
-            values.Add(crossCache[2 * layer + 1]);
+            values.Add(cache.Self(2 * layer));
+            values.Add(cache.Self(2 * layer + 1));
+            values.Add(cache.Cross(2 * layer));
+            values.Add(cache.Cross(2 * layer + 1));
         }
 
         if (useCache is not null)
@@ -124,12 +119,12 @@ public sealed partial class WhisperModel
     }
 
     /// <summary>
-    /// The most likely token after the last position, among text tokens and end-of-text: special
+    /// A row's most likely token after its last position, among text tokens and end-of-text: special
     /// tokens (another start, a language, timestamps) are never text and are suppressed.
     /// </summary>
-    private int NextToken(OrtValue logits)
+    private int NextToken(OrtValue logits, int row)
     {
-        var last = LastPosition(logits);
+        var last = LastPosition(logits, row);
         var best = _endOfText;
         var bestScore = float.NegativeInfinity;
         for (var id = 0; id < last.Length; id++)
@@ -144,10 +139,12 @@ public sealed partial class WhisperModel
         return best;
     }
 
-    /// <summary>The logits of the last position of a [1, sequence, vocabulary] output; valid while <paramref name="logits"/> is.</summary>
-    private static ReadOnlySpan<float> LastPosition(OrtValue logits)
+    /// <summary>The logits of <paramref name="row"/>'s last position in a [rows, sequence, vocabulary] output; valid while <paramref name="logits"/> is.</summary>
+    private static ReadOnlySpan<float> LastPosition(OrtValue logits, int row)
     {
-        var vocabulary = (int)logits.GetTensorTypeAndShape().Shape[2];
-        return logits.GetTensorDataAsSpan<float>()[^vocabulary..];
+        var shape = logits.GetTensorTypeAndShape().Shape;
+        var positions = (int)shape[1];
+        var vocabulary = (int)shape[2];
+        return logits.GetTensorDataAsSpan<float>().Slice((row * positions + positions - 1) * vocabulary, vocabulary);
     }
 }

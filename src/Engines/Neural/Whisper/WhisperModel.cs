@@ -1,12 +1,16 @@
 using System.Text.Json;
 using Microsoft.ML.OnnxRuntime;
+using SpeechCluster.Engines.Neural.Batching;
 
 namespace SpeechCluster.Engines.Neural.Whisper;
 
 /// <summary>
 /// One Whisper model loaded from an optimum export directory: the encoder, the decoders (the split
-/// pair, or the merged file that does both steps) and the tokenizer. One per process, shared by the recognizers of every locale. Thread-safe: ONNX Runtime
-/// sessions run concurrently, and <c>maxConcurrentDecodes</c> bounds how many decodes do at once.
+/// pair, or the merged file that does both steps) and the tokenizer. One per process, shared by the
+/// recognizers of every locale. Thread-safe: concurrent decodes (from the streams of many
+/// conversations) are gathered within the batching window and run as one batch on the model's own
+/// lanes, as many batches at once as <see cref="RequestBatcherOptions.MaxConcurrentBatches"/> says.
+/// Disposing waits for queued decodes to finish.
 /// </summary>
 public sealed partial class WhisperModel : IDisposable
 {
@@ -25,6 +29,8 @@ public sealed partial class WhisperModel : IDisposable
     /// <summary>The decoder's positional embedding covers 448 tokens, the prompt included.</summary>
     public const int DecoderContext = 448;
 
+    private static readonly RequestBatcherOptions DefaultBatching = new() { MaxConcurrentBatches = 2 };
+
     private readonly InferenceSession _encoder;
     private readonly InferenceSession _decoder;
     private readonly InferenceSession _decoderWithPast;
@@ -32,6 +38,7 @@ public sealed partial class WhisperModel : IDisposable
     /// <summary>Set when <see cref="_decoder"/> and <see cref="_decoderWithPast"/> are one merged session.</summary>
     private readonly MergedDecoderInputs? _merged;
     private readonly InferenceLanes _lanes;
+    private readonly RequestBatcher<WhisperRequest, WhisperResult> _batcher;
     private readonly string[] _firstOutputs;
     private readonly string[] _stepInputs;
     private readonly string[] _stepOutputs;
@@ -40,7 +47,7 @@ public sealed partial class WhisperModel : IDisposable
     private readonly int _startOfTranscript;
 
     private WhisperModel(string name, InferenceSession encoder, InferenceSession decoder, InferenceSession decoderWithPast, MergedDecoderInputs? merged,
-        WhisperTokenizer tokenizer, int melBins, int layers, int maxConcurrentDecodes)
+        WhisperTokenizer tokenizer, int melBins, int layers, RequestBatcherOptions batching)
     {
         Name = name;
         _encoder = encoder;
@@ -50,7 +57,10 @@ public sealed partial class WhisperModel : IDisposable
         Tokenizer = tokenizer;
         Layers = layers;
         Features = new WhisperLogMel(melBins);
-        _lanes = new InferenceLanes("whisper", maxConcurrentDecodes);
+        _lanes = new InferenceLanes("whisper", batching.MaxConcurrentBatches);
+        // Batches run on the lanes: the batcher goes on gathering the next batch meanwhile.
+        _batcher = new RequestBatcher<WhisperRequest, WhisperResult>(
+            (batch, cancellationToken) => _lanes.RunAsync(() => RunBatch(batch), cancellationToken), batching);
         _endOfText = tokenizer.RequireSpecial(WhisperTokenizer.EndOfText);
         _startOfTranscript = tokenizer.RequireSpecial(WhisperTokenizer.StartOfTranscript);
         var vocabulary = decoder.OutputMetadata[WhisperSignature.Logits].Dimensions[2];
@@ -79,6 +89,9 @@ public sealed partial class WhisperModel : IDisposable
 
     public int Layers { get; }
 
+    /// <summary>Batches of decodes run so far (for tests and metrics): fewer than decodes when streams decode at once.</summary>
+    public long BatchesRun => _batcher.BatchesRun;
+
     /// <summary>Whether the model takes a language and a task in its prompt (not the <c>.en</c> models).</summary>
     public bool IsMultilingual { get; }
 
@@ -87,12 +100,17 @@ public sealed partial class WhisperModel : IDisposable
     /// and <see cref="DecoderFile"/> with <see cref="DecoderWithPastFile"/>, or else <see cref="MergedDecoderFile"/>)
     /// and verifies each session's signature.
     /// </summary>
+    /// <param name="batching">
+    /// How concurrent decodes are gathered into batches and how many batches run at once (the
+    /// model's lanes). Default: a 10 ms window, 16 decodes a batch, 2 batches at once.
+    /// </param>
     /// <exception cref="FileNotFoundException">A file is missing; the message names it.</exception>
     /// <exception cref="InvalidDataException">A file is not what it should be; the message names it.</exception>
-    public static WhisperModel Load(string directory, OnnxSessionFactory sessions, int maxConcurrentDecodes = 2)
+    public static WhisperModel Load(string directory, OnnxSessionFactory sessions, RequestBatcherOptions? batching = null)
     {
         ArgumentNullException.ThrowIfNull(sessions);
-        ArgumentOutOfRangeException.ThrowIfLessThan(maxConcurrentDecodes, 1);
+        batching ??= DefaultBatching;
+        batching.Validate();
         var encoderPath = Path.Combine(directory, EncoderFile);
         var tokenizerPath = Path.Combine(directory, TokenizerFile);
         foreach (var path in new[] { encoderPath, tokenizerPath }.Where(path => !File.Exists(path)))
@@ -130,7 +148,7 @@ public sealed partial class WhisperModel : IDisposable
 
             var tokenizer = WhisperTokenizer.Load(tokenizerPath);
             var name = Path.GetFileName(Path.TrimEndingDirectorySeparator(Path.GetFullPath(directory)));
-            return new WhisperModel(name, encoder, decoder, decoderWithPast, merged, tokenizer, melBins, layers, maxConcurrentDecodes);
+            return new WhisperModel(name, encoder, decoder, decoderWithPast, merged, tokenizer, melBins, layers, batching);
         }
         catch
         {
@@ -161,22 +179,30 @@ public sealed partial class WhisperModel : IDisposable
         return [start, languageToken, Tokenizer.RequireSpecial(WhisperTokenizer.Transcribe), noTimestamps];
     }
 
-    /// <summary>Transcribes up to 30 s of audio (samples in [-1, 1]); returns the text ("" for none).</summary>
+    /// <summary>
+    /// Transcribes up to 30 s of audio (samples in [-1, 1]); returns the text ("" for none). Waits
+    /// for the batch it joins (see <see cref="Generate"/>).
+    /// </summary>
     public string Transcribe(ReadOnlySpan<float> samples, int[] prompt, WhisperDecodeLimits limits) =>
         Tokenizer.Decode(Generate(samples, prompt, limits)).Trim();
 
-    /// <summary>The text tokens greedy decoding gives for up to 30 s of audio.</summary>
+    /// <summary>
+    /// The text tokens greedy decoding gives for up to 30 s of audio: the same alone or in a batch.
+    /// Blocks the calling thread until the batch it joins (decodes of other callers within the
+    /// batching window) has run.
+    /// </summary>
     public IReadOnlyList<int> Generate(ReadOnlySpan<float> samples, int[] prompt, WhisperDecodeLimits limits)
     {
         ArgumentNullException.ThrowIfNull(prompt);
         ArgumentNullException.ThrowIfNull(limits);
-        return WithEncoderStates(samples, (run, states) => GenerateGreedy(run, states, prompt, limits));
+        return Decode(new WhisperRequest(Features.Compute(samples), [prompt], limits)).Tokens;
     }
 
     /// <summary>
     /// Tells which of <paramref name="languages"/> (Whisper's codes, e.g. <c>en</c>, <c>es</c>) up to
     /// 30 s of audio is spoken in, and transcribes it in that language. The encoder runs once: the
-    /// detection step and the transcription read the same encoder states.
+    /// detection step and the transcription read the same encoder states. Waits for its batch, as
+    /// <see cref="Generate"/> does.
     /// </summary>
     /// <returns>The index of the language in <paramref name="languages"/>, and the text ("" for none).</returns>
     /// <exception cref="NotSupportedException">The model is English-only, or has no token for one of the languages.</exception>
@@ -190,27 +216,29 @@ public sealed partial class WhisperModel : IDisposable
             throw new NotSupportedException("This Whisper model is English-only; it cannot tell languages apart.");
         }
 
-        // Prompt(language) is <|startoftranscript|><|language|>...: its second token is the language's.
-        var prompts = languages.Select(Prompt).ToArray();
-        var tokens = prompts.Select(prompt => prompt[1]).ToArray();
-        return WithEncoderStates(samples, (run, states) =>
-        {
-            var language = DetectLanguage(run, states, tokens);
-            return (language, Tokenizer.Decode(GenerateGreedy(run, states, prompts[language], limits)).Trim());
-        });
+        var result = Decode(new WhisperRequest(Features.Compute(samples), [.. languages.Select(Prompt)], limits));
+        return (result.Language, Tokenizer.Decode(result.Tokens).Trim());
     }
 
     public void Dispose()
     {
+        _batcher.Dispose();
+        _lanes.Dispose();
         _encoder.Dispose();
         _decoder.Dispose();
         if (_merged is null)
         {
             _decoderWithPast.Dispose();
         }
-
-        _lanes.Dispose();
     }
+
+    /// <summary>
+    /// Sends a request through the batcher and blocks until its batch has run: the streams' API is
+    /// synchronous (a partial is returned by AcceptAudio), and they blocked on the lanes before. On a
+    /// lane itself it runs alone at once, as a wait for a batch that needs a lane could never end.
+    /// </summary>
+    private WhisperResult Decode(WhisperRequest request) =>
+        _lanes.OwnsCurrentThread ? RunBatch([request])[0] : _batcher.SubmitAsync(request).GetAwaiter().GetResult();
 
     private IEnumerable<string> CacheNames(Func<int, string, string, string> name, (string Part, string Kind)[] parts)
     {

@@ -5,7 +5,7 @@ namespace SpeechCluster.Engines.Neural.Whisper;
 /// <summary>
 /// Recognition of one locale with a shared <see cref="WhisperModel"/>: the language token comes from
 /// the locale (<c>es-ES</c> → <c>&lt;|es|&gt;</c>). Thread-safe and cheap: create one per locale;
-/// streams hold no session, only their audio, and the model bounds concurrent decodes.
+/// streams hold no session, only their audio, and the model gathers their decodes into batches.
 /// </summary>
 public sealed class WhisperRecognizer : ILanguageDetectingRecognizer
 {

@@ -4,8 +4,8 @@ namespace SpeechCluster.Engines.Neural.Whisper;
 
 /// <summary>
 /// One utterance for Whisper. Audio accumulates; every <see cref="WhisperOptions.PartialInterval"/>
-/// of new audio the open 30 s window is re-decoded (synchronously, in <see cref="AcceptAudio"/>) and
-/// the partial follows the <see cref="StablePrefix"/> policy. Utterances longer than 30 s are cut
+/// of new audio the open 30 s window is re-decoded (synchronously, in <see cref="AcceptAudio"/>, in a
+/// batch with other streams' decodes) and the partial follows the <see cref="StablePrefix"/> policy. Utterances longer than 30 s are cut
 /// into consecutive windows; a full window is decoded once and its text kept.
 /// </summary>
 /// <remarks>
