@@ -4,7 +4,7 @@ using SpeechCluster.MicroBench;
 
 // Micro-benchmarks of engine hot paths and of the per-frame path of a conversation (see bench/README.md).
 // Arguments of our own, the rest go to BenchmarkDotNet (e.g. --filter '*Vad*'):
-//   --quick          BenchmarkDotNet's ShortRun job in-process (3 warm-up, 3 measured iterations): about 3 minutes for all
+//   --quick          BenchmarkDotNet's ShortRun job in-process (2 warm-up, 3 measured iterations of ~100 ms): about a minute for all
 //   --report [PATH]  also write the results as a Markdown table (default bench/results/microbench.md)
 //   --before FILE    with --report: add the mean and allocation columns of an earlier report, for comparison
 var options = RunOptions.Parse(args);

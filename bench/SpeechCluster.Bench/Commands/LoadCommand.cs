@@ -15,7 +15,7 @@ internal static class LoadCommand
     public static Command Create(Option<string> eval, Option<string> output)
     {
         var sweep = new Option<string>("--conversations") { Description = "Concurrency steps of the sweep, comma-separated", DefaultValueFactory = _ => "2,4,8,16" };
-        var seconds = new Option<int>("--seconds") { Description = "Length of each step", DefaultValueFactory = _ => 35 };
+        var seconds = new Option<int>("--seconds") { Description = "Length of each step", DefaultValueFactory = _ => 25 };
         var nullSweep = new Option<string>("--null-conversations") { Description = "Steps of the null-engines sweep, comma-separated (empty skips it)", DefaultValueFactory = _ => "250,2000" };
         var skipBare = new Option<bool>("--no-bare") { Description = "Skip the bare-engines baselines" };
         var bareLoops = new Option<int>("--bare-loops") { Description = "Loops of the second bare-engines baseline, run at once (0 skips it)", DefaultValueFactory = _ => 4 };
@@ -27,6 +27,7 @@ internal static class LoadCommand
             var bare = parse.GetValue(skipBare) ? null : await BareAsync(clips, parse.GetValue(bareLoops), cancellationToken);
 
             var steps = new List<LoadStep>();
+            var notRun = new List<int>();
             var concurrencies = Counts(parse.GetValue(sweep));
             if (concurrencies.Count > 0)
             {
@@ -37,6 +38,12 @@ internal static class LoadCommand
                 Say($"warm-up, {concurrencies[0]} conversations: {warmUp.ServerCpuSeconds:F1} server CPU s (not counted)");
                 foreach (var n in concurrencies)
                 {
+                    if (steps.Count > 0 && Statistics.Of(steps[^1].Utterances.Select(u => u.EndOfSpeechToFinalMs)) is { P95: > LoadReport.LatencyTargetMs * LoadReport.SaturatedFactor })
+                    {
+                        notRun.Add(n);
+                        continue;
+                    }
+
                     var result = await LoadRun.RunAsync(server, clips, n, step, TimeSpan.FromSeconds(5), cancellationToken);
                     steps.Add(result);
                     var s = Statistics.Of(result.Utterances.Select(u => u.EndOfSpeechToFinalMs));
@@ -49,12 +56,12 @@ internal static class LoadCommand
             {
                 // A fresh server per step: memory per conversation is then measured from the same baseline.
                 await using var server = await ServerProcess.StartNullEnginesAsync(cancellationToken);
-                var result = await LoadRun.RunAsync(server, clips, conversations, TimeSpan.FromSeconds(20), TimeSpan.FromSeconds(20), cancellationToken);
+                var result = await LoadRun.RunAsync(server, clips, conversations, TimeSpan.FromSeconds(15), TimeSpan.FromSeconds(10), cancellationToken);
                 nullSteps.Add(result);
                 Say($"null engines, {conversations} conversations: {result.FailedConversations} failed, memory {result.MemoryPerConversationBytes / 1024:F0} KB each, cores server {result.ServerCores:F2} generator {result.GeneratorCores:F2}");
             }
 
-            var report = new LoadReport(BenchEnvironment.Machine, BenchEnvironment.Date, BenchEnvironment.Commit(), source, step.TotalSeconds, bare, steps, nullSteps);
+            var report = new LoadReport(BenchEnvironment.Machine, BenchEnvironment.Date, BenchEnvironment.Commit(), source, step.TotalSeconds, bare, steps, nullSteps, notRun);
             var folder = parse.GetValue(output)!;
             Directory.CreateDirectory(folder);
             await File.WriteAllTextAsync(Path.Combine(folder, "load.md"), report.ToMarkdown(), cancellationToken);

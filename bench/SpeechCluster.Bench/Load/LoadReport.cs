@@ -14,8 +14,12 @@ internal sealed record LoadReport(
     double StepSeconds,
     BareBaseline? Bare,
     IReadOnlyList<LoadStep> Steps,
-    IReadOnlyList<LoadStep> NullEngines)
+    IReadOnlyList<LoadStep> NullEngines,
+    IReadOnlyList<int> NotRun)
 {
+    /// <summary>A step this far past the latency target is saturated: larger ones are not run (they only take longer).</summary>
+    public const double SaturatedFactor = 5;
+
     public const double LatencyTargetMs = 800;
     private const int CapacityTarget = 16;
     private const double OverheadTarget = 1.10;
@@ -48,6 +52,12 @@ internal sealed record LoadReport(
             var u = step.Utterances.ToList();
             var errors = step.Clips.Aggregate(default(ErrorCounts), (sum, c) => sum + c.Errors);
             Line(md, $"| {step.Conversations} | {u.Count} | {Lost(step)}{(Lost(step) != step.LostUtterances ? $" (+{step.LostUtterances - Lost(step)})" : "")} | {step.FailedConversations} | {Triple(u.Select(x => x.EndOfSpeechToFinalMs))} | {Ms(step.EndpointToFinalMedianMs)} / {Ms(step.EndpointToFinalP95Ms)} | {Pair(u.Where(x => x.FirstPartialMs is not null).Select(x => x.FirstPartialMs!.Value))} | {Pair(u.Where(x => x.FinalToAudioMs is not null).Select(x => x.FinalToAudioMs!.Value))} | {Pair(u.SelectMany(x => x.PartialGapsMs))} | {Pair(u.Where(x => x.LongestPartialGapMs is not null).Select(x => x.LongestPartialGapMs!.Value))} | {step.CpuPerAudioSecond:F3} | {Ratio(step.CpuPerAudioSecond)} | {step.ServerCores:F2} / {step.GeneratorCores:F2} | {step.MemoryPerConversationBytes / 1048576:F1} MB | {errors.Rate:P1} |");
+        }
+
+        if (NotRun.Count > 0)
+        {
+            Line(md, "");
+            Line(md, $"Not run: {string.Join(", ", NotRun)} conversations. The step before had p95 end of speech to final past {SaturatedFactor:F0}x the {LatencyTargetMs:F0} ms target: the machine was saturated, and more conversations would only wait longer.");
         }
 
         Line(md, "");
@@ -105,7 +115,7 @@ internal sealed record LoadReport(
         Line(md, "");
         Line(md, "## Null engines (gateway, session grain and Orleans alone)");
         Line(md, "");
-        Line(md, "Engines replaced by constant-time stand-ins (benchmark flag only): loudness VAD, a recognizer whose hypothesis changes on every chunk, echo translation, 300 ms of silence as speech. A fresh server per step, 20 s ramp, 20 s of audio per conversation. The load generator runs on the same cores.");
+        Line(md, "Engines replaced by constant-time stand-ins (benchmark flag only): loudness VAD, a recognizer whose hypothesis changes on every chunk, echo translation, 300 ms of silence as speech. A fresh server per step, 10 s ramp, 15 s of audio per conversation. The load generator runs on the same cores.");
         Line(md, "");
         Line(md, "| conversations | failed | partial round trip p50 / p95 / p99 | server CPU per audio s | cores: server / load generator | memory per conversation |");
         Line(md, "|---|---|---|---|---|---|");
