@@ -90,6 +90,7 @@ internal static class BareEngines
                 }
                 else if (stream is not null)
                 {
+                    state.Reset(); // as the session does at the end of every utterance
                     stream.AcceptAudio(pending.ToArray());
                     pending.Clear();
                     var final = stream.Finish();

@@ -18,13 +18,20 @@ internal static class UtteranceMeasurer
             var timings = mine.Select(f => Time(record, f.At, (TranslationResult)f.Event, clip.Id)).OfType<UtteranceTiming>().ToList();
             var results = mine.Select(f => (TranslationResult)f.Event).ToList();
             var hypothesis = string.Join(' ', results.Select(r => r.Recognition));
+            var lost = results.Count == 0 || results.All(r => r.Recognition.Length == 0);
             outcomes.Add(new ClipOutcome(clip.Id, clip.Seconds, clip.Reference, hypothesis, WordErrorRate.Count(clip.Reference, hypothesis),
                 results.Count, results.Count(r => AudioFollows(record, r)), results.Select(r => r.Translation ?? "").ToList(), timings,
-                Lost: results.Count == 0 || results.All(r => r.Recognition.Length == 0)));
+                Lost: lost, Error: lost && results.Count == 0 ? Whereabouts(finals, start, end) : null));
         }
 
         return outcomes;
     }
+
+    /// <summary>For a clip no final covers: where the conversation's finals lie, in seconds of its stream (to tell a late final from a misplaced one).</summary>
+    private static string Whereabouts(IEnumerable<(long At, TranslationEvent Event)> finals, long start, long end) =>
+        $"no final overlaps {start / 16000.0:F2}-{end / 16000.0:F2} s; the conversation's finals: "
+        + string.Join(", ", finals.Select(f => (TranslationResult)f.Event)
+            .Select(f => $"{(f.AudioTimeOffset ?? 0) / 1e7:F2}+{(f.AudioTimeSize ?? 0) / 1e7:F2} s '{f.Recognition[..Math.Min(20, f.Recognition.Length)]}'"));
 
     private static bool Overlaps(TranslationResult final, long start, long end)
     {

@@ -113,7 +113,9 @@ internal sealed class ServerProcess : IAsyncDisposable
         start.Environment["SpeechCluster__Auth__Tenants__bench__Keys__0"] = Key;
         start.Environment["SpeechCluster__Cluster__SiloPort"] = LoopbackPorts.Free().ToString(CultureInfo.InvariantCulture);
         start.Environment["SpeechCluster__Cluster__GatewayPort"] = LoopbackPorts.Free().ToString(CultureInfo.InvariantCulture);
-        start.Environment["Logging__LogLevel__Default"] = "Warning";
+        // BENCH_SERVER_LOG=file keeps the server's output (stderr in file.err; at BENCH_SERVER_LOG_LEVEL, default Warning) for diagnosis.
+        var log = Environment.GetEnvironmentVariable("BENCH_SERVER_LOG");
+        start.Environment["Logging__LogLevel__Default"] = log is null ? "Warning" : Environment.GetEnvironmentVariable("BENCH_SERVER_LOG_LEVEL") ?? "Warning";
         start.Environment["DOTNET_gcServer"] = "0";
         foreach (var (name, value) in environment ?? new Dictionary<string, string>())
         {
@@ -122,11 +124,22 @@ internal sealed class ServerProcess : IAsyncDisposable
 
         var process = Process.Start(start) ?? throw new InvalidOperationException($"{program} did not start");
         // Drain the server's output so it never blocks on a full pipe.
-        _ = process.StandardOutput.ReadToEndAsync(CancellationToken.None);
-        _ = process.StandardError.ReadToEndAsync(CancellationToken.None);
+        _ = KeepAsync(process.StandardOutput, log);
+        _ = KeepAsync(process.StandardError, log is null ? null : log + ".err");
         var server = new ServerProcess(process, port);
         await server.WaitReadyAsync(cancellationToken);
         return server;
+    }
+
+    private static async Task KeepAsync(StreamReader output, string? file)
+    {
+        while (await output.ReadLineAsync() is { } line)
+        {
+            if (file is not null)
+            {
+                await File.AppendAllTextAsync(file, line + "\n");
+            }
+        }
     }
 
     public static string RepositoryFile(string relative)

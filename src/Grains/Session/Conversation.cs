@@ -46,9 +46,17 @@ internal sealed class Conversation
 
     public EventLog Events { get; } = new();
 
-    public VadState VadState { get; set; } = new(new float[VadStreamState.StateLength], new float[VadStreamState.ContextLength]);
+    public VadState VadState { get; set; } = FreshVadState();
 
     public OpenUtterance? Open { get; set; }
+
+    /// <summary>
+    /// Silero's state as at the start of a stream. The session starts each utterance's search from it:
+    /// carried on from one utterance through a long pause, the state can leave the model deaf to the
+    /// next, quieter speaker (probability 0.001 all through a FLEURS clip after another clip and 8.8 s
+    /// of silence, 0.99 from a fresh state), so a whole utterance got no final.
+    /// </summary>
+    public static VadState FreshVadState() => new(new float[VadStreamState.StateLength], new float[VadStreamState.ContextLength]);
 
     public int NextUtteranceId { get; set; }
 

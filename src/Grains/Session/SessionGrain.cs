@@ -241,6 +241,7 @@ internal sealed partial class SessionGrain(
                 open.DecidedAt = time.GetTimestamp();
                 open.Trace.Endpointed(Milliseconds(open.StartSample), Milliseconds(open.EndSample));
                 c.Open = null;
+                c.VadState = Conversation.FreshVadState();
                 c.Closing(open);
                 c.Finals = FinalizeAsync(c, open, c.Finals);
             }
