@@ -28,9 +28,11 @@ public sealed class ResumeTests(SharedGateway gateway)
             firstEnd = final0.GetProperty("audioTimeOffset").GetInt64() + final0.GetProperty("audioTimeSize").GetInt64();
             // The second sentence is cut off by the drop: no trailing silence, no close. It goes at
             // real-time pace, and the drop comes a moment later: data still in flight when a
-            // connection is reset is lost, as it would be for a real client.
+            // connection is reset is lost, as it would be for a real client, so the moment is long
+            // enough (1.5 s) for a loaded server to have read it all (a fresh-clone run on a busy
+            // machine, waiting 0.5 s, lost "the train station" and finalised "Where is?").
             await dropped.SendAudioPacedAsync(second);
-            await Task.Delay(500);
+            await Task.Delay(1500);
             dropped.Abort();
         }
 
