@@ -133,11 +133,12 @@ internal sealed class ServerProcess : IAsyncDisposable
 
     private static async Task KeepAsync(StreamReader output, string? file)
     {
+        await using var kept = file is null ? null : new StreamWriter(file, append: true) { AutoFlush = true };
         while (await output.ReadLineAsync() is { } line)
         {
-            if (file is not null)
+            if (kept is not null)
             {
-                await File.AppendAllTextAsync(file, line + "\n");
+                await kept.WriteLineAsync(line);
             }
         }
     }
