@@ -85,4 +85,31 @@ public sealed class AudioIntakeTests
         Assert.Equal(input[(int)(end - 1000)..(int)(end - 200)], intake.Recent(end - 1000, end - 200));
         Assert.Empty(intake.Recent(end, end + 100));
     }
+
+    [Fact]
+    public void Accept_MessagesLongerThanTheHistory_GrowItToReachBeforeTheirFrames()
+    {
+        // 0.1 s of history, but a start may lie 4,000 samples before any frame: 1 s and 2 s messages grow it.
+        var intake = new AudioIntake(16000, 512, TimeSpan.FromSeconds(0.1), reach: 4000);
+        var input = Enumerable.Range(0, 48000).Select(i => (short)(i % 30000)).ToArray();
+
+        intake.Accept(input[..16000]);
+        var (frames, start) = intake.Accept(input[16000..]);
+
+        var lastFrame = start + frames.Length - 512;
+        Assert.Equal(input[(int)(start - 4000)..(int)lastFrame], intake.Recent(start - 4000, lastFrame));
+        Assert.InRange(intake.HistoryLength, frames.Length + 4000, frames.Length + 4000);
+    }
+
+    [Fact]
+    public void Accept_ShortMessages_KeepTheHistoryAsLong()
+    {
+        var intake = new AudioIntake(16000, 512, TimeSpan.FromSeconds(1), reach: 7000);
+        foreach (var chunk in new short[48000].Chunk(1600))
+        {
+            intake.Accept(chunk);
+        }
+
+        Assert.Equal(16000, intake.HistoryLength);
+    }
 }

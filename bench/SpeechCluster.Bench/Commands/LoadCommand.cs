@@ -54,11 +54,14 @@ internal static class LoadCommand
             var nullSteps = new List<LoadStep>();
             foreach (var conversations in Counts(parse.GetValue(nullSweep)))
             {
-                // A fresh server per step: memory per conversation is then measured from the same baseline.
+                // A fresh server per step, warmed up by a few conversations first: memory per conversation
+                // is then measured from the same baseline, without the one-time costs of a young process
+                // (JIT, thread pool, Orleans' caches), which are not per conversation.
                 await using var server = await ServerProcess.StartNullEnginesAsync(cancellationToken);
-                var result = await LoadRun.RunAsync(server, clips, conversations, TimeSpan.FromSeconds(15), TimeSpan.FromSeconds(10), cancellationToken);
+                await LoadRun.RunAsync(server, clips, Math.Min(conversations, 50), TimeSpan.FromSeconds(6), TimeSpan.FromSeconds(2), cancellationToken);
+                var result = await LoadRun.RunAsync(server, clips, conversations, TimeSpan.FromSeconds(15), TimeSpan.FromSeconds(10), cancellationToken, liveHeap: true);
                 nullSteps.Add(result);
-                Say($"null engines, {conversations} conversations: {result.FailedConversations} failed, memory {result.MemoryPerConversationBytes / 1024:F0} KB each, cores server {result.ServerCores:F2} generator {result.GeneratorCores:F2}");
+                Say($"null engines, {conversations} conversations: {result.FailedConversations} failed, memory {result.MemoryPerConversationBytes / 1024:F0} KB each (live {result.LiveHeapPerConversationBytes / 1024:F0} KB, GC heap {result.GcHeapPerConversationBytes / 1024:F0} KB, GC committed {result.GcCommittedPerConversationBytes / 1024:F0} KB), cores server {result.ServerCores:F2} generator {result.GeneratorCores:F2}");
             }
 
             var report = new LoadReport(BenchEnvironment.Machine, BenchEnvironment.Date, BenchEnvironment.Commit(), source, step.TotalSeconds, bare, steps, nullSteps, notRun);

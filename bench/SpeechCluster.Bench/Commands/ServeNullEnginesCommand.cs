@@ -1,4 +1,5 @@
 using System.CommandLine;
+using Microsoft.AspNetCore.Builder;
 using Microsoft.Extensions.Hosting;
 using SpeechCluster.Bench.Server;
 using SpeechCluster.Gateway.Hosting;
@@ -14,9 +15,20 @@ internal static class ServeNullEnginesCommand
         command.SetAction(async (_, cancellationToken) =>
         {
             var app = GatewayApp.Create([], builder => builder.Services.AddNullEngines());
+            app.MapPost(ServerProcess.LiveHeapPath, LiveHeap);
             await app.StartAsync(cancellationToken);
             await app.WaitForShutdownAsync(cancellationToken);
         });
         return command;
+    }
+
+    /// <summary>
+    /// The objects alive now: a full, blocking, compacting collection first, so that garbage the
+    /// GC has not yet needed to collect is not counted (only this benchmark role has the endpoint).
+    /// </summary>
+    private static long LiveHeap()
+    {
+        GC.Collect(GC.MaxGeneration, GCCollectionMode.Forced, blocking: true, compacting: true);
+        return GC.GetGCMemoryInfo(GCKind.FullBlocking).HeapSizeBytes;
     }
 }

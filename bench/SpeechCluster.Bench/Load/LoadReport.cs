@@ -115,14 +115,14 @@ internal sealed record LoadReport(
         Line(md, "");
         Line(md, "## Null engines (gateway, session grain and Orleans alone)");
         Line(md, "");
-        Line(md, "Engines replaced by constant-time stand-ins (benchmark flag only): loudness VAD, a recognizer whose hypothesis changes on every chunk, echo translation, 300 ms of silence as speech. A fresh server per step, 10 s ramp, 15 s of audio per conversation. The load generator runs on the same cores.");
+        Line(md, "Engines replaced by constant-time stand-ins (benchmark flag only): loudness VAD, a recognizer whose hypothesis changes on every chunk, echo translation, 300 ms of silence as speech. A fresh server per step, warmed up by up to 50 conversations for 6 s first (not counted), then a 10 s ramp and 15 s of audio per conversation. The load generator runs on the same cores. Memory per conversation: the step's peak minus before it, divided by the conversations, for the resident set, for the GC heap after its last collection (live objects and fragmentation) and for the memory the GC had committed; what is resident but not committed by the GC lies outside the managed heap (thread stacks, native buffers, the runtime).");
         Line(md, "");
-        Line(md, "| conversations | failed | partial round trip p50 / p95 / p99 | server CPU per audio s | cores: server / load generator | memory per conversation |");
+        Line(md, "| conversations | failed | partial round trip p50 / p95 / p99 | server CPU per audio s | cores: server / load generator | memory per conversation: resident / GC heap / GC committed |");
         Line(md, "|---|---|---|---|---|---|");
         foreach (var nul in NullEngines)
         {
             var rt = Statistics.Of(nul.PartialRoundTripsMs);
-            Line(md, $"| {nul.Conversations} | {nul.FailedConversations} | {(rt is null ? "-" : $"{rt.Median:F0} / {rt.P95:F0} / {rt.P99:F0} ms")} | {nul.CpuPerAudioSecond:F4} | {nul.ServerCores:F2} / {nul.GeneratorCores:F2} | {nul.MemoryPerConversationBytes / 1024:F0} KB |");
+            Line(md, $"| {nul.Conversations} | {nul.FailedConversations} | {(rt is null ? "-" : $"{rt.Median:F0} / {rt.P95:F0} / {rt.P99:F0} ms")} | {nul.CpuPerAudioSecond:F4} | {nul.ServerCores:F2} / {nul.GeneratorCores:F2} | {nul.MemoryPerConversationBytes / 1024:F0} / {nul.GcHeapPerConversationBytes / 1024:F0} / {nul.GcCommittedPerConversationBytes / 1024:F0} KB |");
         }
 
         Line(md, "");

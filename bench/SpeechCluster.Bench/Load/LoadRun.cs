@@ -13,21 +13,37 @@ namespace SpeechCluster.Bench.Load;
 /// </summary>
 internal static class LoadRun
 {
-    public static async Task<LoadStep> RunAsync(ServerProcess server, IReadOnlyList<Clip> clips, int conversations, TimeSpan duration, TimeSpan ramp, CancellationToken cancellationToken)
+    /// <param name="liveHeap">
+    /// Whether to measure the live heap per conversation (the null-engines server only): once before
+    /// the step and once just after the ramp, when every conversation is under way.
+    /// </param>
+    public static async Task<LoadStep> RunAsync(ServerProcess server, IReadOnlyList<Clip> clips, int conversations, TimeSpan duration, TimeSpan ramp, CancellationToken cancellationToken, bool liveHeap = false)
     {
+        var liveBefore = liveHeap ? await server.LiveHeapBytesAsync(cancellationToken) : 0;
         var metric = "speechcluster_session_endpoint_to_final_milliseconds";
         var histogramBefore = await PrometheusHistogram.ScrapeAsync(server.HttpUri, metric, cancellationToken);
         var residentBefore = server.ResidentBytes;
+        var gcBefore = await PrometheusGauges.ScrapeAsync(server.HttpUri, GcGauges, cancellationToken);
         var cpuBefore = server.CpuTime;
         var generatorCpuBefore = Process.GetCurrentProcess().TotalProcessorTime;
         var clock = Stopwatch.StartNew();
         long peakResident = residentBefore;
+        var gcPeak = gcBefore.ToDictionary();
         using var sampling = new CancellationTokenSource();
         var sampler = Task.Run(async () =>
         {
-            while (!sampling.IsCancellationRequested)
+            for (var tick = 0; !sampling.IsCancellationRequested; tick++)
             {
                 peakResident = Math.Max(peakResident, server.ResidentBytes);
+                if (tick % 2 == 1)
+                {
+                    // The GC's own figures, to tell its heap from the memory outside it (once a second: a scrape costs the server a little).
+                    foreach (var (name, value) in await PrometheusGauges.ScrapeAsync(server.HttpUri, GcGauges, CancellationToken.None))
+                    {
+                        gcPeak[name] = Math.Max(gcPeak[name], value);
+                    }
+                }
+
                 await Task.Delay(500, CancellationToken.None);
             }
         }, CancellationToken.None);
@@ -45,6 +61,13 @@ internal static class LoadRun
                 return (Record: (ConversationRecord?)null, Error: ex.Message);
             }
         }).ToList();
+        long? liveAtPeak = null;
+        if (liveHeap)
+        {
+            await Task.Delay(ramp + TimeSpan.FromSeconds(1.5), cancellationToken);
+            liveAtPeak = await server.LiveHeapBytesAsync(cancellationToken);
+        }
+
         var results = await Task.WhenAll(runs);
         await sampling.CancelAsync();
         await sampler;
@@ -62,6 +85,9 @@ internal static class LoadRun
             cpu.TotalSeconds,
             generatorCpu.TotalSeconds,
             (peakResident - residentBefore) / (double)conversations,
+            (gcPeak[PrometheusGauges.GcHeap] - gcBefore[PrometheusGauges.GcHeap]) / conversations,
+            (gcPeak[PrometheusGauges.GcCommitted] - gcBefore[PrometheusGauges.GcCommitted]) / conversations,
+            (liveAtPeak - liveBefore) / (double)conversations,
             outcomes,
             results.Count(r => r.Error is not null),
             results.Select(r => r.Error).OfType<string>().Distinct().Take(5).ToList(),
@@ -69,6 +95,8 @@ internal static class LoadRun
             histogram.Quantile(0.95),
             roundTrips);
     }
+
+    private static readonly string[] GcGauges = [PrometheusGauges.GcHeap, PrometheusGauges.GcCommitted];
 
     /// <summary>Clips in turn from a different starting point per speaker, each followed by as much silence.</summary>
     public static ConversationScript Script(IReadOnlyList<Clip> clips, int speaker, TimeSpan duration)
@@ -109,6 +137,9 @@ internal sealed record LoadStep(
     double ServerCpuSeconds,
     double GeneratorCpuSeconds,
     double MemoryPerConversationBytes,
+    double GcHeapPerConversationBytes,
+    double GcCommittedPerConversationBytes,
+    double? LiveHeapPerConversationBytes,
     IReadOnlyList<ClipOutcome> Clips,
     int FailedConversations,
     IReadOnlyList<string> Errors,

@@ -48,6 +48,18 @@ internal sealed class ServerProcess : IAsyncDisposable
             ["SpeechCluster__Cluster__ClusterId"] = clusterId,
         });
 
+    /// <summary>The null-engines server's endpoint that answers its live GC heap after a full collection.</summary>
+    public const string LiveHeapPath = "/bench/live-heap";
+
+    /// <summary>The null-engines server's live GC heap, in bytes, after a full collection (it pauses the server briefly).</summary>
+    public async Task<long> LiveHeapBytesAsync(CancellationToken cancellationToken)
+    {
+        using var http = new HttpClient();
+        using var response = await http.PostAsync(new Uri(HttpUri, LiveHeapPath), null, cancellationToken);
+        response.EnsureSuccessStatusCode();
+        return long.Parse(await response.Content.ReadAsStringAsync(cancellationToken), CultureInfo.InvariantCulture);
+    }
+
     /// <summary>Starts this benchmark in its null-engines server role.</summary>
     public static Task<ServerProcess> StartNullEnginesAsync(CancellationToken cancellationToken) =>
         StartAsync("dotnet", [typeof(ServerProcess).Assembly.Location, "serve-null-engines"], cancellationToken, new Dictionary<string, string>

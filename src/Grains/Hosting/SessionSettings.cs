@@ -10,6 +10,9 @@ public sealed class SessionSettings
     /// <summary>End-of-utterance silence, maximum utterance length, thresholds and padding.</summary>
     public EndpointerOptions Endpointer { get; set; } = new();
 
-    /// <summary>How much recent audio a session remembers, for the padding before detected speech. Default: 3 s.</summary>
-    public TimeSpan History { get; set; } = TimeSpan.FromSeconds(3);
+    /// <summary>
+    /// How much recent audio a session remembers at least, for the padding before detected speech
+    /// (it grows for clients whose messages are longer). Default: 1 s, 32 KB per conversation.
+    /// </summary>
+    public TimeSpan History { get; set; } = TimeSpan.FromSeconds(1);
 }

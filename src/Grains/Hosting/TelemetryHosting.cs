@@ -69,9 +69,14 @@ public static class TelemetryHosting
         .AddSource(Orleans.Diagnostics.ActivitySources.ApplicationGrainActivitySourceName)
         .SetSampler(new SpeechClusterSampler());
 
-    /// <summary>Every SpeechCluster meter, its millisecond histograms with <see cref="LatencyBuckets"/>.</summary>
+    /// <summary>
+    /// Every SpeechCluster meter, its millisecond histograms with <see cref="LatencyBuckets"/>, and
+    /// the runtime's own (GC heap and committed memory, working set, thread pool queue, lock
+    /// contention): memory per conversation and a starved thread pool are questions operators ask.
+    /// </summary>
     public static MeterProviderBuilder AddSpeechClusterMeters(this MeterProviderBuilder metrics) => metrics
         .AddMeter("SpeechCluster.*")
+        .AddMeter("System.Runtime")
         .AddView(instrument => instrument.Meter.Name.StartsWith("SpeechCluster", StringComparison.Ordinal) && instrument.Unit == "ms"
             ? new ExplicitBucketHistogramConfiguration { Boundaries = LatencyBuckets }
             : null);

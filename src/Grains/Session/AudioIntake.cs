@@ -11,19 +11,38 @@ namespace SpeechCluster.Grains.Session;
 internal sealed class AudioIntake
 {
     private readonly StreamingResampler? _resampler;
-    private readonly ArrayBufferWriter<short> _resampled = new(4096);
+    // Only for clients whose rate is not 16 kHz (8 KB that most conversations need not hold).
+    private readonly ArrayBufferWriter<short>? _resampled;
     private readonly int _frameSamples;
     private readonly short[] _pending;
-    private readonly short[] _history;
+    private readonly int _reach;
+    private short[] _history;
     private int _pendingCount;
 
-    public AudioIntake(int inputSampleRate, int frameSamples, TimeSpan history)
+    /// <param name="inputSampleRate">The client's rate.</param>
+    /// <param name="frameSamples">Samples per VAD frame.</param>
+    /// <param name="history">How much recent audio to remember at first.</param>
+    /// <param name="reach">
+    /// How far before the start of the frames handed out by one <see cref="Accept"/> the caller may
+    /// ask <see cref="Recent"/> for: a client sending longer messages than the history holds grows it
+    /// (to this plus its message), so a short default history costs nothing to clients that do.
+    /// </param>
+    public AudioIntake(int inputSampleRate, int frameSamples, TimeSpan history, int reach = 0)
     {
-        _resampler = inputSampleRate == StreamClock.Rate ? null : new StreamingResampler(inputSampleRate, StreamClock.Rate);
+        if (inputSampleRate != StreamClock.Rate)
+        {
+            _resampler = new StreamingResampler(inputSampleRate, StreamClock.Rate);
+            _resampled = new ArrayBufferWriter<short>(4096);
+        }
+
         _frameSamples = frameSamples;
         _pending = new short[frameSamples];
+        _reach = reach;
         _history = new short[(int)(history.TotalSeconds * StreamClock.Rate)];
     }
+
+    /// <summary>Samples of recent audio remembered.</summary>
+    public int HistoryLength => _history.Length;
 
     /// <summary>16 kHz samples handed out as frames so far: the stream position of the next frame.</summary>
     public long Position { get; private set; }
@@ -32,7 +51,7 @@ internal sealed class AudioIntake
     public (short[] Frames, long Start) Accept(ReadOnlySpan<short> input)
     {
         ReadOnlySpan<short> samples = input;
-        if (_resampler is not null)
+        if (_resampler is not null && _resampled is not null)
         {
             _resampled.ResetWrittenCount();
             _resampler.Process(input, _resampled);
@@ -56,6 +75,11 @@ internal sealed class AudioIntake
         samples[..fromInput].CopyTo(frames.AsSpan(_pendingCount));
         samples[fromInput..].CopyTo(_pending);
         _pendingCount = samples.Length - fromInput;
+        if (_reach > 0 && frames.Length + _reach > _history.Length)
+        {
+            Grow(frames.Length + _reach);
+        }
+
         Remember(frames);
         return (frames, start);
     }
@@ -87,20 +111,31 @@ internal sealed class AudioIntake
         return rest;
     }
 
+    private void Remember(ReadOnlySpan<short> samples)
+    {
+        Write(samples, Position);
+        Position += samples.Length;
+    }
+
     // The history is a ring: sample n of the stream lives at n % length. Only the newest
     // length samples can survive, so older ones are not even copied.
-    private void Remember(ReadOnlySpan<short> samples)
+    private void Write(ReadOnlySpan<short> samples, long position)
     {
         if (_history.Length > 0)
         {
             var skip = Math.Max(0, samples.Length - _history.Length);
             var kept = samples[skip..];
-            var at = (int)((Position + skip) % _history.Length);
+            var at = (int)((position + skip) % _history.Length);
             var first = Math.Min(kept.Length, _history.Length - at);
             kept[..first].CopyTo(_history.AsSpan(at));
             kept[first..].CopyTo(_history);
         }
+    }
 
-        Position += samples.Length;
+    private void Grow(int length)
+    {
+        var kept = Recent(0, Position);
+        _history = new short[length];
+        Write(kept, Position - kept.Length);
     }
 }

@@ -6,13 +6,30 @@ namespace SpeechCluster.Grains.Session;
 
 internal sealed partial class SessionGrain
 {
-    /// <summary>Sends the open utterance's new audio to its recognizer and publishes a changed hypothesis.</summary>
+    /// <summary>
+    /// Sends the open utterance's new audio to its recognizer and publishes a changed hypothesis.
+    /// Runs apart from the call that brought the audio (<see cref="Conversation.Recognizing"/>), so
+    /// it never throws: a failure costs a partial, and the final hears the audio again.
+    /// </summary>
     private async Task UpdatePartialAsync(Conversation c)
     {
         if (c.Open is not { } open)
         {
             return;
         }
+
+        try
+        {
+            await UpdatePartialAsync(c, open);
+        }
+        catch (Exception ex)
+        {
+            Log.StageFailed(logger, "partial", open.Id, ex);
+        }
+    }
+
+    private async Task UpdatePartialAsync(Conversation c, OpenUtterance open)
+    {
 
         var heard = open.Sent;
         var unsent = open.TakeUnsent();
@@ -65,7 +82,8 @@ internal sealed partial class SessionGrain
             PartialIndex = ++open.PartialCount,
             Recognition = recognition,
             Translations = translations,
-            Span = c.Clock.Span(open.StartSample, open.AudioEnd),
+            // What this hypothesis heard: more audio may have come in while it was recognized.
+            Span = c.Clock.Span(open.StartSample, open.StartSample + heard + unsent.Length),
             Language = c.Options.DetectsLanguage ? spoken.Locale : null,
         });
     }
@@ -75,12 +93,14 @@ internal sealed partial class SessionGrain
     /// spoken translations after those of the utterance before it. Never throws: a failed stage
     /// is logged and leaves its part empty, so ids stay in order without gaps.
     /// </summary>
-    private async Task FinalizeAsync(Conversation c, OpenUtterance utterance, Task previous)
+    private async Task FinalizeAsync(Conversation c, OpenUtterance utterance, Task previous, Task partial)
     {
         var trace = utterance.Trace;
-        trace.Activity?.SetTag("speechcluster.partials", utterance.PartialCount);
         try
         {
+            // The partial in flight may still be sending this utterance's audio to its recognizer.
+            await partial;
+            trace.Activity?.SetTag("speechcluster.partials", utterance.PartialCount);
             var outcome = await RecognizeAsync(c, utterance);
             // With detection the final's language is the one detected on the whole utterance, which
             // may differ from its partials'; TrueText, translation and speech all follow it.
