@@ -57,6 +57,8 @@ public sealed class BusyRecognizerTests : IAsyncLifetime
         var heard = GatedRecognizer.HeardAtFinish;
         Assert.InRange(heard, (long)(final.Span.Duration.TotalSeconds * 16000), 300 * 16 + speech.Length + (1500 * 16));
         Assert.True(heard >= speech.Length * 0.8, $"the recognizer heard {heard} samples of a {speech.Length}-sample sentence");
+        // The backlog went in pieces of at most 1 s, each decoded well within a call's timeout.
+        Assert.InRange(GatedRecognizer.LargestCall, 1, 16_000);
     }
 
     private static async Task<List<SessionEvent>> ReadAllAsync(ISessionGrain session, CancellationToken cancellationToken)
@@ -83,10 +85,13 @@ public sealed class BusyRecognizerTests : IAsyncLifetime
         public static readonly ManualResetEventSlim Gate = new();
         private static long _waiting;
         private static long _heardAtFinish;
+        private static long _largestCall;
 
         public static long Waiting => Interlocked.Read(ref _waiting);
 
         public static long HeardAtFinish => Interlocked.Read(ref _heardAtFinish);
+
+        public static long LargestCall => Interlocked.Read(ref _largestCall);
 
         public string Locale => "en-US";
 
@@ -109,6 +114,12 @@ public sealed class BusyRecognizerTests : IAsyncLifetime
                 Interlocked.Increment(ref _waiting);
                 Gate.Wait(TimeSpan.FromMinutes(2));
                 _heard += samples.Length;
+                var largest = Interlocked.Read(ref _largestCall);
+                while (samples.Length > largest && Interlocked.CompareExchange(ref _largestCall, samples.Length, largest) != largest)
+                {
+                    largest = Interlocked.Read(ref _largestCall);
+                }
+
                 return "heard";
             }
 

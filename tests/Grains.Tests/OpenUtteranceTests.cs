@@ -28,6 +28,25 @@ public sealed class OpenUtteranceTests
     }
 
     [Fact]
+    public void TakeUnsent_AtMostSoMany_HandsTheBacklogOutInOrderedPieces()
+    {
+        var utterance = new OpenUtterance(0, 0, recognizer: null!);
+        var audio = Enumerable.Range(0, 50_000).Select(i => (short)i).ToArray();
+        utterance.Append(audio);
+
+        var pieces = new List<short[]>();
+        while (utterance.Unsent > 0)
+        {
+            pieces.Add(utterance.TakeUnsent(16_000));
+            Assert.Equal(pieces.Sum(p => p.Length), utterance.Sent);
+        }
+
+        Assert.Equal([16_000, 16_000, 16_000, 2_000], pieces.Select(p => p.Length));
+        Assert.Equal(audio, pieces.SelectMany(p => p));
+        Assert.Empty(utterance.TakeUnsent(16_000));
+    }
+
+    [Fact]
     public void TakeUnsent_NothingNew_IsEmpty()
     {
         var utterance = new OpenUtterance(0, 0, recognizer: null!);

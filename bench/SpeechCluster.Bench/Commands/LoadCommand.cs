@@ -58,7 +58,7 @@ internal static class LoadCommand
                 // is then measured from the same baseline, without the one-time costs of a young process
                 // (JIT, thread pool, Orleans' caches), which are not per conversation.
                 await using var server = await ServerProcess.StartNullEnginesAsync(cancellationToken);
-                await LoadRun.RunAsync(server, clips, Math.Min(conversations, 50), TimeSpan.FromSeconds(6), TimeSpan.FromSeconds(2), cancellationToken);
+                await LoadRun.RunAsync(server, clips, Math.Min(conversations, 50), TimeSpan.FromSeconds(4), TimeSpan.FromSeconds(1), cancellationToken);
                 var result = await LoadRun.RunAsync(server, clips, conversations, TimeSpan.FromSeconds(15), TimeSpan.FromSeconds(10), cancellationToken, liveHeap: true);
                 nullSteps.Add(result);
                 Say($"null engines, {conversations} conversations: {result.FailedConversations} failed, memory {result.MemoryPerConversationBytes / 1024:F0} KB each (live {result.LiveHeapPerConversationBytes / 1024:F0} KB, GC heap {result.GcHeapPerConversationBytes / 1024:F0} KB, GC committed {result.GcCommittedPerConversationBytes / 1024:F0} KB), cores server {result.ServerCores:F2} generator {result.GeneratorCores:F2}");
@@ -99,5 +99,8 @@ internal static class LoadCommand
     private static List<int> Counts(string? list) =>
         (list ?? "").Split(',', StringSplitOptions.RemoveEmptyEntries).Select(x => int.Parse(x, CultureInfo.InvariantCulture)).ToList();
 
-    private static void Say(string line) => Console.Error.WriteLine(line);
+    private static readonly System.Diagnostics.Stopwatch Clock = System.Diagnostics.Stopwatch.StartNew();
+
+    /// <summary>A progress line, with the time since the command started (the whole benchmark has a 10-minute budget).</summary>
+    private static void Say(string line) => Console.Error.WriteLine($"[{Clock.Elapsed.TotalSeconds:F0} s] {line}");
 }

@@ -78,15 +78,21 @@ internal sealed class OpenUtterance(int id, long startSample, IRecognitionGrain 
         }
     }
 
-    /// <summary>The audio the recognizer has not seen yet (a new array: it goes to the recognizer grain); marks it as seen.</summary>
-    public short[] TakeUnsent()
+    /// <summary>Samples the recognizer has not been sent yet.</summary>
+    public int Unsent => _written - _sent;
+
+    /// <summary>
+    /// The audio the recognizer has not seen yet, at most <paramref name="most"/> samples (a new
+    /// array: it goes to the recognizer grain); marks it as seen.
+    /// </summary>
+    public short[] TakeUnsent(int most = int.MaxValue)
     {
         if (_sent == _written)
         {
             return [];
         }
 
-        var unsent = new short[_written - _sent];
+        var unsent = new short[Math.Min(_written - _sent, most)];
         for (var copied = 0; copied < unsent.Length;)
         {
             var position = _sent + copied;
@@ -96,7 +102,7 @@ internal sealed class OpenUtterance(int id, long startSample, IRecognitionGrain 
             copied += count;
         }
 
-        _sent = _written;
+        _sent += unsent.Length;
         return unsent;
     }
 }

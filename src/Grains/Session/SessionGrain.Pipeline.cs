@@ -7,6 +7,13 @@ namespace SpeechCluster.Grains.Session;
 internal sealed partial class SessionGrain
 {
     /// <summary>
+    /// The most audio one recognizer call carries (1 s). Recognition runs behind the audio, so on a
+    /// loaded machine several seconds can be waiting: sent in one call, their decoding outlasted the
+    /// call timeout (5 s) and the utterance was lost; in pieces, every call ends in time.
+    /// </summary>
+    private const int RecognitionCallSamples = StreamClock.Rate;
+
+    /// <summary>
     /// Sends the open utterance's new audio to its recognizer and publishes a changed hypothesis.
     /// Runs apart from the call that brought the audio (<see cref="Conversation.Recognizing"/>), so
     /// it never throws: a failure costs a partial, and the final hears the audio again.
@@ -32,7 +39,7 @@ internal sealed partial class SessionGrain
     {
 
         var heard = open.Sent;
-        var unsent = open.TakeUnsent();
+        var unsent = open.TakeUnsent(RecognitionCallSamples);
         if (unsent.Length == 0)
         {
             return;
@@ -159,11 +166,14 @@ internal sealed partial class SessionGrain
         {
             try
             {
-                var heard = utterance.Sent;
-                var unsent = utterance.TakeUnsent();
-                if (unsent.Length > 0 && await utterance.Recognizer.AcceptAsync(c.Options.RecognizerLocale, heard, unsent) is null)
+                while (utterance.Unsent > 0)
                 {
-                    throw new RecognizerForgotException();
+                    var heard = utterance.Sent;
+                    var unsent = utterance.TakeUnsent(RecognitionCallSamples);
+                    if (await utterance.Recognizer.AcceptAsync(c.Options.RecognizerLocale, heard, unsent) is null)
+                    {
+                        throw new RecognizerForgotException();
+                    }
                 }
 
                 var outcome = await utterance.Recognizer.FinishAsync(utterance.Sent) ?? throw new RecognizerForgotException();

@@ -34,7 +34,8 @@ internal sealed class RecognitionGrain(RecognizerDirectory recognizers) : Grain,
 
         try
         {
-            _stream ??= await recognizers.For(locale).OpenStreamAsync(_cancelled.Token);
+            // Off the grain scheduler: with no spare decoder, opening loads one (a second or more of CPU).
+            _stream ??= await Task.Run(() => recognizers.For(locale).OpenStreamAsync(_cancelled.Token).AsTask());
         }
         catch (OperationCanceledException) when (_cancelled.IsCancellationRequested)
         {
