@@ -43,7 +43,7 @@ internal sealed record LoadReport(
         Line(md, $"Machine: {Machine}. Date: {Date}. Commit: {Commit}. Corpus: {Corpus}.");
         Line(md, $"Each conversation says the corpus clips in turn (a different first clip per speaker), each followed by as much silence (half the time speaking), at real-time pace in 100 ms messages, with Partial, TextToSpeech and TimingInfo, to=es, for about {StepSeconds:F0} s. The server runs as its own process; its CPU counts its child processes (Apertium).");
         Line(md, "");
-        Line(md, "Before the sweep an unmeasured 10 s warm-up at the first step's concurrency (JIT, first decoders), as a server that has been up a while has behind it.");
+        Line(md, "Before the sweep an unmeasured warm-up of about 10 s with the four shortest clips at the first step's concurrency (JIT, first decoders), as a server that has been up a while has behind it.");
         Line(md, "");
         Line(md, "| conversations | utterances | lost | failed | end of speech to final p50 / p95 / p99 | endpoint to final p50 / p95 (server) | first partial p50 / p95 | final to TTS p50 / p95 | partial gap p50 / p95 | longest partial gap p50 / p95 | server CPU per audio s | vs bare engines | cores: server / load generator | memory per conversation | WER |");
         Line(md, "|---|---|---|---|---|---|---|---|---|---|---|---|---|---|---|");
@@ -115,7 +115,7 @@ internal sealed record LoadReport(
         Line(md, "");
         Line(md, "## Null engines (gateway, session grain and Orleans alone)");
         Line(md, "");
-        Line(md, "Engines replaced by constant-time stand-ins (benchmark flag only): loudness VAD, a recognizer whose hypothesis changes on every chunk, echo translation, 300 ms of silence as speech. A fresh server per step, warmed up by up to 50 conversations for 4 s first (not counted), then a 10 s ramp and 15 s of audio per conversation. The load generator runs on the same cores. Memory per conversation: the step's peak minus before it, divided by the conversations, for the resident set, for the GC heap after its last collection (live objects and fragmentation) and for the memory the GC had committed; what is resident but not committed by the GC lies outside the managed heap (thread stacks, native buffers, the runtime).");
+        Line(md, "Engines replaced by constant-time stand-ins (benchmark flag only): loudness VAD, a recognizer whose hypothesis changes on every chunk, echo translation, 300 ms of silence as speech. A fresh server per step, warmed up first by up to 50 conversations saying the four shortest clips for about 4 s (not counted), then a 10 s ramp and 15 s of audio per conversation. The load generator runs on the same cores. Memory per conversation: the step's peak minus before it, divided by the conversations, for the resident set, for the GC heap after its last collection (live objects and fragmentation) and for the memory the GC had committed; what is resident but not committed by the GC lies outside the managed heap (thread stacks, native buffers, the runtime).");
         Line(md, "");
         Line(md, "| conversations | failed | partial round trip p50 / p95 / p99 | server CPU per audio s | cores: server / load generator | memory per conversation: resident / GC heap / GC committed |");
         Line(md, "|---|---|---|---|---|---|");
