@@ -41,7 +41,7 @@ internal sealed record LoadReport(
         Line(md, "# Load: concurrent conversations on one machine");
         Line(md, "");
         Line(md, $"Machine: {Machine}. Date: {Date}. Commit: {Commit}. Corpus: {Corpus}.");
-        Line(md, $"Each conversation says the corpus clips in turn (a different first clip per speaker), each followed by as much silence (half the time speaking), at real-time pace in 100 ms messages, with Partial, TextToSpeech and TimingInfo, to=es, for about {StepSeconds:F0} s. The server runs as its own process; its CPU counts its child processes (Apertium).");
+        Line(md, $"Each conversation says the corpus clips in turn (a different first clip per speaker), each followed by as much silence (half the time speaking) except the last, followed by 2 s, at real-time pace in 100 ms messages, with Partial, TextToSpeech and TimingInfo, to=es, for about {StepSeconds:F0} s. The server runs as its own process; its CPU counts its child processes (Apertium).");
         Line(md, "");
         Line(md, "Before the sweep an unmeasured warm-up of about 10 s with the four shortest clips at the first step's concurrency (JIT, first decoders), as a server that has been up a while has behind it.");
         Line(md, "");

@@ -98,7 +98,11 @@ internal static class LoadRun
 
     private static readonly string[] GcGauges = [PrometheusGauges.GcHeap, PrometheusGauges.GcCommitted];
 
-    /// <summary>Clips in turn from a different starting point per speaker, each followed by as much silence.</summary>
+    /// <summary>
+    /// Clips in turn from a different starting point per speaker, each followed by as much silence,
+    /// until <paramref name="duration"/> is reached; the last clip is followed by 2 s only (enough for
+    /// its final), so that a step does not outlast its duration by a whole clip's pause.
+    /// </summary>
     public static ConversationScript Script(IReadOnlyList<Clip> clips, int speaker, TimeSpan duration)
     {
         var script = new ConversationScript();
@@ -107,8 +111,12 @@ internal static class LoadRun
         {
             var clip = clips[(speaker + k) % clips.Count];
             var length = TimeSpan.FromSeconds(clip.Seconds);
-            script.Say(clip).Pause(length);
+            script.Say(clip);
             total += length * 2;
+            if (total < duration)
+            {
+                script.Pause(length);
+            }
         }
 
         return script.Pause(TimeSpan.FromSeconds(2));

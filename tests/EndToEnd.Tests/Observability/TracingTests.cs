@@ -95,6 +95,10 @@ public sealed class TracingTests(TracedGateway gateway) : IClassFixture<TracedGa
         {
             Assert.Matches($"speechcluster_session_stage_duration_milliseconds_count\\{{[^}}]*stage=\"{stage}\"[^}}]*\\}} [1-9]", metrics);
         }
+
+        // The runtime's meters, which the benchmark reads memory per conversation from.
+        Assert.Matches("dotnet_gc_last_collection_heap_size_bytes\\{[^}]*gc_heap_generation=\"gen2\"[^}]*\\} [1-9]", metrics);
+        Assert.Matches("dotnet_process_memory_working_set_bytes\\{[^}]*\\} [1-9]", metrics);
     }
 
     /// <summary>One sentence with speech and Spanish; returns the conversation id and the final.</summary>
