@@ -1,3 +1,5 @@
+using System.Buffers;
+
 namespace SpeechCluster.Gateway.Sessions;
 
 /// <summary>
@@ -6,11 +8,12 @@ namespace SpeechCluster.Gateway.Sessions;
 /// start of the stream. Not thread-safe.
 /// </summary>
 /// <remarks>
-/// The samples live in segments of 1 s at 16 kHz (32 KB, under the large-object threshold), and a
-/// segment is let go once everything in it is trimmed. Memory therefore follows what is kept now,
-/// not the longest utterance the conversation ever had: a single array that doubled when full kept
-/// 0.5-1 MB for every conversation that once said a long sentence (measured with the null-engines
-/// benchmark, bench/results/load-analysis.md).
+/// The samples live in segments of 1 s at 16 kHz (32 KB, under the large-object threshold), rented
+/// from the shared pool and given back once everything in them is trimmed. Memory therefore follows
+/// what is kept now, not the longest utterance the conversation ever had: a single array that
+/// doubled when full kept 0.5-1 MB for every conversation that once said a long sentence (measured
+/// with the null-engines benchmark, bench/results/load-analysis.md); and the window sliding on
+/// through the pauses reuses segments instead of allocating 32 KB a second.
 /// </remarks>
 internal sealed class RecoveryBuffer(long start = 0)
 {
@@ -39,7 +42,7 @@ internal sealed class RecoveryBuffer(long start = 0)
         {
             if (_tail == SegmentSamples)
             {
-                _last = new short[SegmentSamples];
+                _last = ArrayPool<short>.Shared.Rent(SegmentSamples);
                 _segments.Enqueue(_last);
                 _tail = 0;
             }
@@ -63,11 +66,14 @@ internal sealed class RecoveryBuffer(long start = 0)
         {
             // A segment wholly trimmed goes; so does the last one once nothing is kept at all.
             _head -= _segments.Count == 1 ? _head : SegmentSamples;
-            if (_segments.Dequeue() == _last)
+            var segment = _segments.Dequeue();
+            if (segment == _last)
             {
                 _last = null;
                 _tail = SegmentSamples;
             }
+
+            ArrayPool<short>.Shared.Return(segment);
         }
     }
 
