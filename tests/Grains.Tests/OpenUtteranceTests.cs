@@ -47,6 +47,21 @@ public sealed class OpenUtteranceTests
     }
 
     [Fact]
+    public void Release_GivesTheAudioBack_NothingLeftToSendEvenTwice()
+    {
+        var utterance = new OpenUtterance(0, 0, recognizer: null!);
+        utterance.Append(new short[40_000]);
+        utterance.TakeUnsent(1_000);
+
+        utterance.Release();
+        utterance.Release();
+
+        Assert.Equal(0, utterance.Unsent);
+        Assert.Empty(utterance.TakeUnsent());
+        Assert.Equal(40_000, utterance.AudioEnd);
+    }
+
+    [Fact]
     public void TakeUnsent_NothingNew_IsEmpty()
     {
         var utterance = new OpenUtterance(0, 0, recognizer: null!);

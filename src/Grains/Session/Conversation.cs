@@ -63,20 +63,6 @@ internal sealed class Conversation
 
     public int FinalsPublished { get; private set; }
 
-    /// <summary>
-    /// The partial recognition in flight, if any (at most one: it sends all the audio not yet sent).
-    /// Never faults. An utterance's final waits for it, so that the recognizer hears every sample
-    /// once and in order, and the utterance's last partial goes out before its final.
-    /// </summary>
-    public Task Recognizing { get; set; } = Task.CompletedTask;
-
-    /// <summary>When this activation got its first audio (a <see cref="TimeProvider"/> timestamp).</summary>
-    public long? FirstAudioAt { get; set; }
-
-    /// <summary>Whether the client has sent more audio than the time since its first audio, by more than <paramref name="tolerance"/>.</summary>
-    public bool AheadOfRealTime(TimeProvider time, TimeSpan tolerance) =>
-        FirstAudioAt is { } first && StreamClock.Time(Intake.Position) - time.GetElapsedTime(first) > tolerance;
-
     /// <summary>Finalisations in utterance order: each publishes after the one before it.</summary>
     public Task Finals { get; set; } = Task.CompletedTask;
 

@@ -1,3 +1,4 @@
+using System.Buffers;
 using SpeechCluster.Grains.Interfaces.Workers;
 using SpeechCluster.Grains.Telemetry;
 
@@ -10,7 +11,9 @@ namespace SpeechCluster.Grains.Session;
 internal sealed class OpenUtterance(int id, long startSample, IRecognitionGrain recognizer)
 {
     // The audio is kept in segments of 1 s: growing never copies what is stored, and no segment
-    // (32 KB) lands on the large-object heap, as a doubling buffer of a long utterance would.
+    // (32 KB) lands on the large-object heap, as a doubling buffer of a long utterance would. They
+    // come from the shared pool and go back once the final is recognized: an utterance's audio
+    // lives seconds, long enough to reach the GC's oldest generation and linger there as garbage.
     private const int SegmentSamples = 16 * 1024;
 
     private readonly List<short[]> _segments = [];
@@ -66,7 +69,7 @@ internal sealed class OpenUtterance(int id, long startSample, IRecognitionGrain 
         {
             if (_lastSegmentCount == SegmentSamples)
             {
-                _segments.Add(new short[SegmentSamples]);
+                _segments.Add(ArrayPool<short>.Shared.Rent(SegmentSamples));
                 _lastSegmentCount = 0;
             }
 
@@ -76,6 +79,22 @@ internal sealed class OpenUtterance(int id, long startSample, IRecognitionGrain 
             _written += count;
             samples = samples[count..];
         }
+    }
+
+    /// <summary>
+    /// Gives the audio back to the pool once nothing can need it (the final is recognized); the
+    /// utterance then has nothing left to send. Safe to call twice.
+    /// </summary>
+    public void Release()
+    {
+        foreach (var segment in _segments)
+        {
+            ArrayPool<short>.Shared.Return(segment);
+        }
+
+        _segments.Clear();
+        _lastSegmentCount = SegmentSamples;
+        _sent = _written;
     }
 
     /// <summary>Samples the recognizer has not been sent yet.</summary>

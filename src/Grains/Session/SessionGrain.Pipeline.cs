@@ -7,16 +7,15 @@ namespace SpeechCluster.Grains.Session;
 internal sealed partial class SessionGrain
 {
     /// <summary>
-    /// The most audio one recognizer call carries (1 s). Recognition runs behind the audio, so on a
-    /// loaded machine several seconds can be waiting: sent in one call, their decoding outlasted the
-    /// call timeout (5 s) and the utterance was lost; in pieces, every call ends in time.
+    /// The most audio one recognizer call of a final carries (1 s): after a recognizer is replaced,
+    /// the whole utterance goes to the new one, and decoding several seconds in one call can outlast
+    /// the call timeout (5 s) on a loaded machine, which lost the utterance.
     /// </summary>
     private const int RecognitionCallSamples = StreamClock.Rate;
 
     /// <summary>
     /// Sends the open utterance's new audio to its recognizer and publishes a changed hypothesis.
-    /// Runs apart from the call that brought the audio (<see cref="Conversation.Recognizing"/>), so
-    /// it never throws: a failure costs a partial, and the final hears the audio again.
+    /// Never throws: a failure costs a partial, not the audio call (the final hears the audio again).
     /// </summary>
     private async Task UpdatePartialAsync(Conversation c)
     {
@@ -37,9 +36,8 @@ internal sealed partial class SessionGrain
 
     private async Task UpdatePartialAsync(Conversation c, OpenUtterance open)
     {
-
         var heard = open.Sent;
-        var unsent = open.TakeUnsent(RecognitionCallSamples);
+        var unsent = open.TakeUnsent();
         if (unsent.Length == 0)
         {
             return;
@@ -89,8 +87,7 @@ internal sealed partial class SessionGrain
             PartialIndex = ++open.PartialCount,
             Recognition = recognition,
             Translations = translations,
-            // What this hypothesis heard: more audio may have come in while it was recognized.
-            Span = c.Clock.Span(open.StartSample, open.StartSample + heard + unsent.Length),
+            Span = c.Clock.Span(open.StartSample, open.AudioEnd),
             Language = c.Options.DetectsLanguage ? spoken.Locale : null,
         });
     }
@@ -100,15 +97,14 @@ internal sealed partial class SessionGrain
     /// spoken translations after those of the utterance before it. Never throws: a failed stage
     /// is logged and leaves its part empty, so ids stay in order without gaps.
     /// </summary>
-    private async Task FinalizeAsync(Conversation c, OpenUtterance utterance, Task previous, Task partial)
+    private async Task FinalizeAsync(Conversation c, OpenUtterance utterance, Task previous)
     {
         var trace = utterance.Trace;
+        trace.Activity?.SetTag("speechcluster.partials", utterance.PartialCount);
         try
         {
-            // The partial in flight may still be sending this utterance's audio to its recognizer.
-            await partial;
-            trace.Activity?.SetTag("speechcluster.partials", utterance.PartialCount);
             var outcome = await RecognizeAsync(c, utterance);
+            utterance.Release();
             // With detection the final's language is the one detected on the whole utterance, which
             // may differ from its partials'; TrueText, translation and speech all follow it.
             var spoken = c.Options.SpokenIn(outcome.Language);

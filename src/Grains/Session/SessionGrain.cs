@@ -81,7 +81,6 @@ internal sealed partial class SessionGrain(
             return c.Progress();
         }
 
-        c.FirstAudioAt ??= time.GetTimestamp();
         var (frames, start) = c.Intake.Accept(chunk.Samples);
         if (frames.Length > 0)
         {
@@ -97,41 +96,10 @@ internal sealed partial class SessionGrain(
                 c.Open?.Append(frames.AsSpan(i * VadRequest.FrameSamples, VadRequest.FrameSamples));
             }
 
-            // Recognition runs behind the audio, one call at a time: the audio's turn ends once the
-            // VAD and the endpointer have seen it, so that a decoder kept waiting on a loaded machine
-            // neither holds up a live speaker's audio nor times out its call; the audio that arrives
-            // meanwhile goes to the recognizer in one piece with the next update. A client ahead of
-            // real time (a file) is slowed to the recognizer's pace instead, so it still gets partials.
-            if (!c.Recognizing.IsCompleted && c.AheadOfRealTime(time, AheadTolerance))
-            {
-                await WaitForRecognitionAsync(c);
-            }
-
-            if (c.Recognizing.IsCompleted)
-            {
-                c.Recognizing = UpdatePartialAsync(c);
-            }
+            await UpdatePartialAsync(c);
         }
 
         return c.Progress();
-    }
-
-    /// <summary>How far ahead of real time a client may send before its audio waits for recognition.</summary>
-    private static readonly TimeSpan AheadTolerance = TimeSpan.FromSeconds(0.5);
-
-    /// <summary>The longest an audio call waits for recognition: well within the call timeout, even when a decoder is stuck.</summary>
-    private static readonly TimeSpan RecognitionWait = TimeSpan.FromSeconds(2);
-
-    private async Task WaitForRecognitionAsync(Conversation c)
-    {
-        try
-        {
-            await c.Recognizing.WaitAsync(RecognitionWait, time);
-        }
-        catch (TimeoutException)
-        {
-            // The recognizer is slow (a loaded machine): the audio goes on without it.
-        }
     }
 
     public Task FlushAsync()
@@ -275,7 +243,7 @@ internal sealed partial class SessionGrain(
                 c.Open = null;
                 c.VadState = Conversation.FreshVadState();
                 c.Closing(open);
-                c.Finals = FinalizeAsync(c, open, c.Finals, c.Recognizing);
+                c.Finals = FinalizeAsync(c, open, c.Finals);
             }
         }
     }
