@@ -31,7 +31,6 @@ public sealed class SessionGrainTests(ClusterFixture fixture)
         var audio = TestSpeech.Concat(TestSpeech.Silence(500), TestSpeech.Flite("i would like a cup of coffee"), TestSpeech.Silence(1000));
         foreach (var chunk in audio.Chunk(1600))
         {
-            // As fast as it goes: a client ahead of real time waits for recognition, so it gets partials.
             await session.PushAudioAsync(new AudioChunk(chunk));
         }
 
