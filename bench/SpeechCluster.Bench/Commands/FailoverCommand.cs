@@ -31,7 +31,7 @@ internal static class FailoverCommand
             await ConversationDriver.RunAsync(cluster.Gateway.WebSocketUri, ServerProcess.Key, new ConversationScript().Say(clips[0]).Pause(TimeSpan.FromSeconds(1)), cancellationToken);
 
             var n = parse.GetValue(conversations);
-            var scripts = Enumerable.Range(0, n).Select(i => LoadRun.Script(clips, i, TimeSpan.FromSeconds(parse.GetValue(seconds)))).ToList();
+            var scripts = LoadRun.Scripts(clips, n, TimeSpan.FromSeconds(parse.GetValue(seconds)));
             var start = Stopwatch.GetTimestamp();
             var runs = scripts.Select(async (script, i) =>
             {

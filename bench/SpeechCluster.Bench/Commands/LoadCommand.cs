@@ -1,6 +1,7 @@
 using System.CommandLine;
 using System.Globalization;
 using SpeechCluster.Bench.Baseline;
+using SpeechCluster.Bench.Conversations;
 using SpeechCluster.Bench.Load;
 using SpeechCluster.Bench.Server;
 
@@ -18,14 +19,14 @@ internal static class LoadCommand
         var seconds = new Option<int>("--seconds") { Description = "Length of each step", DefaultValueFactory = _ => 25 };
         var nullSweep = new Option<string>("--null-conversations") { Description = "Steps of the null-engines sweep, comma-separated (empty skips it)", DefaultValueFactory = _ => "250,2000" };
         var skipBare = new Option<bool>("--no-bare") { Description = "Skip the bare-engines baselines" };
-        var bareLoops = new Option<int>("--bare-loops") { Description = "Loops of the second bare-engines baseline, run at once (0 skips it)", DefaultValueFactory = _ => 4 };
-        var command = new Command("load", "Concurrent conversations: capacity, latency percentiles, CPU and memory, with baselines") { eval, output, sweep, seconds, nullSweep, skipBare, bareLoops };
+        var command = new Command("load", "Concurrent conversations: capacity, latency percentiles, CPU and memory, with baselines") { eval, output, sweep, seconds, nullSweep, skipBare };
         command.SetAction(async (parse, cancellationToken) =>
         {
             Clock.Restart();
             var (source, clips) = Clip.Load(parse.GetValue(eval));
             var step = TimeSpan.FromSeconds(parse.GetValue(seconds));
-            var bare = parse.GetValue(skipBare) ? null : await BareAsync(clips, parse.GetValue(bareLoops), cancellationToken);
+            var bareRuns = parse.GetValue(skipBare) ? null : new List<BareRun>();
+            var heard = new HashSet<string>();
 
             var steps = new List<LoadStep>();
             var notRun = new List<int>();
@@ -43,6 +44,11 @@ internal static class LoadCommand
                     {
                         notRun.Add(n);
                         continue;
+                    }
+
+                    if (bareRuns is not null)
+                    {
+                        bareRuns.Add(await BareAsync(LoadRun.Scripts(clips, n, step), heard, cancellationToken));
                     }
 
                     var result = await LoadRun.RunAsync(server, clips, n, step, TimeSpan.FromSeconds(5), cancellationToken);
@@ -65,6 +71,8 @@ internal static class LoadCommand
                 Say($"null engines, {conversations} conversations: {result.FailedConversations} failed, memory {result.MemoryPerConversationBytes / 1024:F0} KB each (live {result.LiveHeapPerConversationBytes / 1024:F0} KB, GC heap {result.GcHeapPerConversationBytes / 1024:F0} KB, GC committed {result.GcCommittedPerConversationBytes / 1024:F0} KB), cores server {result.ServerCores:F2} generator {result.GeneratorCores:F2}");
             }
 
+            var said = steps.SelectMany(x => x.Clips).Select(c => c.Clip).Distinct();
+            var bare = bareRuns is null ? null : new BareBaseline(bareRuns, [.. said.Where(id => !heard.Contains(id)).Order()]);
             var report = new LoadReport(BenchEnvironment.Machine, BenchEnvironment.Date, BenchEnvironment.Commit(), source, step.TotalSeconds, bare, steps, nullSteps, notRun);
             var folder = parse.GetValue(output)!;
             Directory.CreateDirectory(folder);
@@ -73,7 +81,7 @@ internal static class LoadCommand
             if (steps.Count > 0)
             {
                 Plots.LatencyCdf(steps, Path.Combine(folder, "load-latency-cdf.svg"));
-                Plots.AgainstConcurrency(steps, bare?.CpuPerAudioSecond, Path.Combine(folder, "load-concurrency.svg"));
+                Plots.AgainstConcurrency(steps, bare, Path.Combine(folder, "load-concurrency.svg"));
             }
 
             Console.WriteLine(report.ToMarkdown());
@@ -81,20 +89,17 @@ internal static class LoadCommand
         return command;
     }
 
-    /// <summary>The engines alone, one loop (the baseline), then <paramref name="loops"/> loops at once.</summary>
-    private static async Task<BareBaseline> BareAsync(IReadOnlyList<Clip> clips, int loops, CancellationToken cancellationToken)
+    /// <summary>
+    /// The engines alone over a step's audio, one loop per conversation at once: as many decoders working
+    /// side by side as the server's conversations have, competing for the cores and their caches as they
+    /// do in the server, so that what the server costs beyond them is the cluster's own.
+    /// </summary>
+    private static async Task<BareRun> BareAsync(IReadOnlyList<ConversationScript> scripts, HashSet<string> heard, CancellationToken cancellationToken)
     {
-        var (audio, cpu, heard) = await BareEngines.RunAsync(clips, cancellationToken);
-        var unheard = clips.Select(c => c.Id).Where(id => !heard.Contains(id)).ToArray();
-        Say($"bare engines: {cpu:F1} CPU s for {audio:F1} audio s = {cpu / audio:F3}; no words in {unheard.Length} of {clips.Count} clips");
-        if (loops < 2)
-        {
-            return new BareBaseline(cpu / audio, null, null, unheard);
-        }
-
-        var (audioAtOnce, cpuAtOnce, _) = await BareEngines.RunAsync(clips, cancellationToken, loops);
-        Say($"bare engines, {loops} loops at once: {cpuAtOnce:F1} CPU s for {audioAtOnce:F1} audio s = {cpuAtOnce / audioAtOnce:F3}");
-        return new BareBaseline(cpu / audio, loops, cpuAtOnce / audioAtOnce, unheard);
+        var (audio, cpu, recognised) = await BareEngines.RunAsync(scripts, scripts.Count, cancellationToken);
+        heard.UnionWith(recognised);
+        Say($"bare engines, the audio of {scripts.Count} conversations in as many loops: {cpu:F1} CPU s for {audio:F1} audio s = {cpu / audio:F3}");
+        return new BareRun(scripts.Count, scripts.Count, audio, cpu);
     }
 
     /// <summary>

@@ -30,7 +30,7 @@ internal static class NonReadingPhase
         using var stop = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
         stop.CancelAfter(cap);
         // Client i says the clips from clip i on (as in the load run); clients that start on the same clip share its audio.
-        var audio = Enumerable.Range(0, Math.Min(clients, clips.Count)).Select(i => LoadRun.Script(clips, i, cap).Render().Audio).ToList();
+        var audio = LoadRun.Scripts(clips, Math.Min(clients, clips.Count), cap).Select(s => s.Render().Audio).ToList();
         var runs = Enumerable.Range(0, clients)
             .Select(i => Task.Run(() => OneClientAsync(sockets, audio[i % audio.Count], ramp * i / clients, memory, stop.Token), CancellationToken.None))
             .ToList();

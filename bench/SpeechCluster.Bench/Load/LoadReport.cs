@@ -45,13 +45,13 @@ internal sealed record LoadReport(
         Line(md, "");
         Line(md, "Before the sweep an unmeasured warm-up of about 10 s with the four shortest clips at the first step's concurrency (JIT, first decoders), as a server that has been up a while has behind it.");
         Line(md, "");
-        Line(md, "| conversations | utterances | lost | failed | end of speech to final p50 / p95 / p99 | endpoint to final p50 / p95 (server) | first partial p50 / p95 | final to TTS p50 / p95 | partial gap p50 / p95 | longest partial gap p50 / p95 | server CPU per audio s | vs bare engines | cores: server / load generator | memory per conversation | WER |");
+        Line(md, "| conversations | utterances | lost | failed | end of speech to final p50 / p95 / p99 | endpoint to final p50 / p95 (server) | first partial p50 / p95 | final to TTS p50 / p95 | partial gap p50 / p95 | longest partial gap p50 / p95 | server CPU per audio s | vs bare engines on the same audio (theirs) | cores: server / load generator | memory per conversation | WER |");
         Line(md, "|---|---|---|---|---|---|---|---|---|---|---|---|---|---|---|");
         foreach (var step in Steps)
         {
             var u = step.Utterances.ToList();
             var errors = step.Clips.Aggregate(default(ErrorCounts), (sum, c) => sum + c.Errors);
-            Line(md, $"| {step.Conversations} | {u.Count} | {Lost(step)}{(Lost(step) != step.LostUtterances ? $" (+{step.LostUtterances - Lost(step)})" : "")} | {step.FailedConversations} | {Triple(u.Select(x => x.EndOfSpeechToFinalMs))} | {Ms(step.EndpointToFinalMedianMs)} / {Ms(step.EndpointToFinalP95Ms)} | {Pair(u.Where(x => x.FirstPartialMs is not null).Select(x => x.FirstPartialMs!.Value))} | {Pair(u.Where(x => x.FinalToAudioMs is not null).Select(x => x.FinalToAudioMs!.Value))} | {Pair(u.SelectMany(x => x.PartialGapsMs))} | {Pair(u.Where(x => x.LongestPartialGapMs is not null).Select(x => x.LongestPartialGapMs!.Value))} | {step.CpuPerAudioSecond:F3} | {Ratio(step.CpuPerAudioSecond)} | {step.ServerCores:F2} / {step.GeneratorCores:F2} | {step.MemoryPerConversationBytes / 1048576:F1} MB | {errors.Rate:P1} |");
+            Line(md, $"| {step.Conversations} | {u.Count} | {Lost(step)}{(Lost(step) != step.LostUtterances ? $" (+{step.LostUtterances - Lost(step)})" : "")} | {step.FailedConversations} | {Triple(u.Select(x => x.EndOfSpeechToFinalMs))} | {Ms(step.EndpointToFinalMedianMs)} / {Ms(step.EndpointToFinalP95Ms)} | {Pair(u.Where(x => x.FirstPartialMs is not null).Select(x => x.FirstPartialMs!.Value))} | {Pair(u.Where(x => x.FinalToAudioMs is not null).Select(x => x.FinalToAudioMs!.Value))} | {Pair(u.SelectMany(x => x.PartialGapsMs))} | {Pair(u.Where(x => x.LongestPartialGapMs is not null).Select(x => x.LongestPartialGapMs!.Value))} | {step.CpuPerAudioSecond:F3} | {Ratio(step)} | {step.ServerCores:F2} / {step.GeneratorCores:F2} | {step.MemoryPerConversationBytes / 1048576:F1} MB | {errors.Rate:P1} |");
         }
 
         if (NotRun.Count > 0)
@@ -66,15 +66,10 @@ internal sealed record LoadReport(
             : $"**Capacity: no step** kept p95 end of speech to final within {LatencyTargetMs:F0} ms with no lost utterance.");
         if (Bare is { } bare)
         {
-            Line(md, $"Bare engines (the same audio through the same engine calls in one loop, no server): {bare.CpuPerAudioSecond:F3} CPU s per audio s.");
+            Line(md, $"Bare engines: each step's own audio (its conversations' clips and pauses; {SpeakingShare:P0} of it clips) through the same engine calls as a session makes, in one loop per conversation, all at once, no server, measured while the server stood idle just before the step. The loops have as many decoders working side by side as the server has, competing for the two cores and their caches, so the ratio is what the cluster adds. (Earlier reports compared against the whole corpus said once in one loop: 50 % clips, cheaper audio and no competing decoders, which made the server look dearer than it is: load-analysis.md section 2.)");
             if (bare.Unheard.Count > 0)
             {
                 Line(md, $"They recognise no word in {bare.Unheard.Count} clip(s) ({string.Join(", ", bare.Unheard)}): a final without words for those is PocketSphinx's miss, so *lost* leaves them out.");
-            }
-
-            if (bare.Loops is { } loops && bare.CpuPerAudioSecondAtOnce is { } atOnce)
-            {
-                Line(md, $"The same engines in {loops} loops at once (sharing them as a server's conversations do, competing for the cores and their caches): {atOnce:F3} CPU s per audio s ({atOnce / bare.CpuPerAudioSecond:F2}x the single loop).");
             }
         }
         else
@@ -145,10 +140,10 @@ internal sealed record LoadReport(
         {
             Line(md, $"| at least {CapacityTarget} conversations with p95 end of speech to final <= {LatencyTargetMs:F0} ms, none lost | {Capacity?.ToString(CultureInfo.InvariantCulture) ?? "none of the steps"} | {Verdict(Capacity >= CapacityTarget)} |");
             var reference = Steps.Where(s => s.Conversations <= (Capacity ?? Steps[0].Conversations)).MaxBy(s => s.Conversations) ?? Steps[0];
-            if (Bare is { } bare)
+            if (Bare?.For(reference.Conversations) is { } bare)
             {
                 var ratio = reference.CpuPerAudioSecond / bare.CpuPerAudioSecond;
-                Line(md, $"| server CPU per audio s <= {OverheadTarget:F2}x the bare engines | {ratio:F2}x at {reference.Conversations} conversations | {Verdict(ratio <= OverheadTarget)} |");
+                Line(md, $"| server CPU per audio s <= {OverheadTarget:F2}x the bare engines | {ratio:F2}x at {reference.Conversations} conversations (against the engines alone on the same audio) | {Verdict(ratio <= OverheadTarget)} |");
             }
 
             var gaps = Statistics.Of(reference.Utterances.SelectMany(u => u.PartialGapsMs));
@@ -167,6 +162,9 @@ internal sealed record LoadReport(
         Line(md, "Why the missed ones are missed, with the profile that shows it: [load-analysis.md](load-analysis.md).");
     }
 
+    /// <summary>The share of the steps' audio that is clips rather than pauses.</summary>
+    private double SpeakingShare => Steps.Sum(s => s.ClipSeconds) / Math.Max(Steps.Sum(s => s.AudioSeconds), 1e-9);
+
     private static string Verdict(bool? met) => met == true ? "met" : "missed";
 
     /// <summary>
@@ -176,7 +174,9 @@ internal sealed record LoadReport(
     private int Lost(LoadStep step) =>
         step.Clips.Count(c => c.Lost && !(Bare?.Unheard.Contains(c.Clip) ?? false));
 
-    private string Ratio(double cpu) => Bare is { CpuPerAudioSecond: > 0 and var bare } ? (cpu / bare).ToString("F2", CultureInfo.InvariantCulture) + "x" : "-";
+    private string Ratio(LoadStep step) => Bare?.For(step.Conversations) is { } bare
+        ? string.Create(CultureInfo.InvariantCulture, $"{step.CpuPerAudioSecond / bare.CpuPerAudioSecond:F2}x ({bare.CpuPerAudioSecond:F3})")
+        : "-";
 
     private static string Triple(IEnumerable<double> values) =>
         Statistics.Of(values) is { } s ? string.Create(CultureInfo.InvariantCulture, $"{s.Median:F0} / {s.P95:F0} / {s.P99:F0} ms") : "-";
@@ -189,6 +189,17 @@ internal sealed record LoadReport(
     private static void Line(StringBuilder md, string text) => md.AppendLine(text);
 }
 
-/// <summary>The engines without the server: one loop, and optionally several at once.</summary>
+/// <summary>The engines without the server, over the audio of each step.</summary>
+/// <param name="Runs">Per step, the engines over that step's audio, one loop per conversation at once.</param>
 /// <param name="Unheard">Clips the engines alone recognise no word of: no server can give them a final with words.</param>
-internal sealed record BareBaseline(double CpuPerAudioSecond, int? Loops, double? CpuPerAudioSecondAtOnce, IReadOnlyList<string> Unheard);
+internal sealed record BareBaseline(IReadOnlyList<BareRun> Runs, IReadOnlyList<string> Unheard)
+{
+    /// <summary>The baseline of a step.</summary>
+    public BareRun? For(int conversations) => Runs.FirstOrDefault(r => r.Conversations == conversations);
+}
+
+/// <param name="Conversations">The step whose audio the engines processed.</param>
+internal sealed record BareRun(int Conversations, int Loops, double AudioSeconds, double CpuSeconds)
+{
+    public double CpuPerAudioSecond => CpuSeconds / AudioSeconds;
+}

@@ -48,7 +48,7 @@ internal static class LoadRun
             }
         }, CancellationToken.None);
 
-        var scripts = Enumerable.Range(0, conversations).Select(i => Script(clips, i, duration)).ToList();
+        var scripts = Scripts(clips, conversations, duration);
         var runs = scripts.Select(async (script, i) =>
         {
             await Task.Delay(ramp * i / Math.Max(conversations, 1), cancellationToken);
@@ -78,10 +78,12 @@ internal static class LoadRun
         var outcomes = results.Where(r => r.Record is not null).SelectMany(r => UtteranceMeasurer.Measure(r.Record!)).ToList();
         var roundTrips = results.Where(r => r.Record is not null).SelectMany(r => PartialRoundTrips(r.Record!)).ToList();
         var audioSeconds = scripts.Sum(s => s.Segments.Sum(x => x.Samples)) / 16000.0;
+        var clipSeconds = scripts.Sum(s => s.Segments.Where(x => x.Clip is not null).Sum(x => x.Samples)) / 16000.0;
         return new LoadStep(
             conversations,
             clock.Elapsed.TotalSeconds,
             audioSeconds,
+            clipSeconds,
             cpu.TotalSeconds,
             generatorCpu.TotalSeconds,
             (peakResident - residentBefore) / (double)conversations,
@@ -98,12 +100,16 @@ internal static class LoadRun
 
     private static readonly string[] GcGauges = [PrometheusGauges.GcHeap, PrometheusGauges.GcCommitted];
 
+    /// <summary>What the <paramref name="conversations"/> of a step say (the bare-engines baseline processes the same).</summary>
+    public static IReadOnlyList<ConversationScript> Scripts(IReadOnlyList<Clip> clips, int conversations, TimeSpan duration) =>
+        [.. Enumerable.Range(0, conversations).Select(i => Script(clips, i, duration))];
+
     /// <summary>
     /// Clips in turn from a different starting point per speaker, each followed by as much silence,
     /// until <paramref name="duration"/> is reached; the last clip is followed by 2 s only (enough for
     /// its final), so that a step does not outlast its duration by a whole clip's pause.
     /// </summary>
-    public static ConversationScript Script(IReadOnlyList<Clip> clips, int speaker, TimeSpan duration)
+    private static ConversationScript Script(IReadOnlyList<Clip> clips, int speaker, TimeSpan duration)
     {
         var script = new ConversationScript();
         var total = TimeSpan.Zero;
@@ -142,6 +148,7 @@ internal sealed record LoadStep(
     int Conversations,
     double WallSeconds,
     double AudioSeconds,
+    double ClipSeconds,
     double ServerCpuSeconds,
     double GeneratorCpuSeconds,
     double MemoryPerConversationBytes,

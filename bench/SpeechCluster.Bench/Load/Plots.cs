@@ -30,7 +30,7 @@ internal static class Plots
     }
 
     /// <summary>p95 end of speech to final and server CPU per audio second against concurrency.</summary>
-    public static void AgainstConcurrency(IReadOnlyList<LoadStep> steps, double? bareCpuPerAudioSecond, string path)
+    public static void AgainstConcurrency(IReadOnlyList<LoadStep> steps, BareBaseline? bare, string path)
     {
         var model = NewModel("Latency and CPU against concurrent conversations");
         model.Axes.Add(new LinearAxis { Position = AxisPosition.Bottom, Title = "concurrent conversations", Minimum = 0 });
@@ -50,11 +50,17 @@ internal static class Plots
 
         model.Series.Add(latency);
         model.Series.Add(cpu);
-        if (bareCpuPerAudioSecond is { } bare)
+        if (bare is not null)
         {
-            var baseline = new LineSeries { Title = "bare engines CPU per audio second", YAxisKey = "cpu", LineStyle = LineStyle.Dash };
-            baseline.Points.Add(new DataPoint(0, bare));
-            baseline.Points.Add(new DataPoint(steps.Max(s => s.Conversations), bare));
+            var baseline = new LineSeries { Title = "bare engines CPU per audio second, the same audio", YAxisKey = "cpu", LineStyle = LineStyle.Dash, MarkerType = MarkerType.Diamond };
+            foreach (var step in steps)
+            {
+                if (bare.For(step.Conversations) is { } run)
+                {
+                    baseline.Points.Add(new DataPoint(step.Conversations, run.CpuPerAudioSecond));
+                }
+            }
+
             model.Series.Add(baseline);
         }
 
