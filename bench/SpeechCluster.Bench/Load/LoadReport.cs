@@ -45,13 +45,13 @@ internal sealed record LoadReport(
         Line(md, "");
         Line(md, "Before the sweep an unmeasured warm-up of about 10 s with the four shortest clips at the first step's concurrency (JIT, first decoders), as a server that has been up a while has behind it.");
         Line(md, "");
-        Line(md, "| conversations | utterances | lost | failed | end of speech to final p50 / p95 / p99 | endpoint to final p50 / p95 (server) | first partial p50 / p95 | final to TTS p50 / p95 | partial gap p50 / p95 | longest partial gap p50 / p95 | server CPU per audio s | vs bare engines on the same audio (theirs) | cores: server / load generator / whole machine | memory per conversation | WER |");
+        Line(md, "| conversations | utterances | lost | failed | end of speech to final p50 / p95 / p99 | endpoint to final p50 / p95 (server) | first partial p50 / p95 | final to TTS p50 / p95 | partial gap p50 / p95 | longest partial gap p50 / p95 | server CPU per audio s | vs bare engines on the same audio (theirs) | cores: server / load generator | memory per conversation | WER |");
         Line(md, "|---|---|---|---|---|---|---|---|---|---|---|---|---|---|---|");
         foreach (var step in Steps)
         {
             var u = step.Utterances.ToList();
             var errors = step.Clips.Aggregate(default(ErrorCounts), (sum, c) => sum + c.Errors);
-            Line(md, $"| {step.Conversations} | {u.Count} | {Lost(step)}{(Lost(step) != step.LostUtterances ? $" (+{step.LostUtterances - Lost(step)})" : "")} | {step.FailedConversations} | {Triple(u.Select(x => x.EndOfSpeechToFinalMs))} | {Ms(step.EndpointToFinalMedianMs)} / {Ms(step.EndpointToFinalP95Ms)} | {Pair(u.Where(x => x.FirstPartialMs is not null).Select(x => x.FirstPartialMs!.Value))} | {Pair(u.Where(x => x.FinalToAudioMs is not null).Select(x => x.FinalToAudioMs!.Value))} | {Pair(u.SelectMany(x => x.PartialGapsMs))} | {Pair(u.Where(x => x.LongestPartialGapMs is not null).Select(x => x.LongestPartialGapMs!.Value))} | {step.CpuPerAudioSecond:F3} | {Ratio(step)} | {step.ServerCores:F2} / {step.GeneratorCores:F2} / {step.MachineCores:F2} | {step.MemoryPerConversationBytes / 1048576:F1} MB | {errors.Rate:P1} |");
+            Line(md, $"| {step.Conversations} | {u.Count} | {Lost(step)}{(Lost(step) != step.LostUtterances ? $" (+{step.LostUtterances - Lost(step)})" : "")} | {step.FailedConversations} | {Triple(u.Select(x => x.EndOfSpeechToFinalMs))} | {Ms(step.EndpointToFinalMedianMs)} / {Ms(step.EndpointToFinalP95Ms)} | {Pair(u.Where(x => x.FirstPartialMs is not null).Select(x => x.FirstPartialMs!.Value))} | {Pair(u.Where(x => x.FinalToAudioMs is not null).Select(x => x.FinalToAudioMs!.Value))} | {Pair(u.SelectMany(x => x.PartialGapsMs))} | {Pair(u.Where(x => x.LongestPartialGapMs is not null).Select(x => x.LongestPartialGapMs!.Value))} | {step.CpuPerAudioSecond:F3} | {Ratio(step)} | {step.ServerCores:F2} / {step.GeneratorCores:F2} | {step.MemoryPerConversationBytes / 1048576:F1} MB | {errors.Rate:P1} |");
         }
 
         if (NotRun.Count > 0)
@@ -81,7 +81,7 @@ internal sealed record LoadReport(
         WriteTargets(md);
 
         Line(md, "");
-        Line(md, "Definitions: *end of speech to final*, the final's arrival minus when the client sent the message holding the utterance's last speech sample (energy-based, from the audio); *endpoint to final*, the server's histogram from the end-of-utterance decision to the final published (bucket-interpolated); *first partial*, first partial's arrival minus when the first speech sample was sent; *final to TTS*, final's arrival to its audio's arrival; *partial gap*, each wait between consecutive partials of an utterance (the cadence; a partial goes out only when the hypothesis changed); *longest partial gap*, the longest such wait per utterance; *cores*, CPU seconds over the step's wall time, for the server (with Apertium), for the load generator beside it, and for the whole machine (those two, the kernel's own threads and anything else running, out of all the machine's cores); *lost*, a clip with no non-empty final, counted only among the clips the bare engines recognise words in (in brackets, the clips lost that the bare engines hear nothing in either); *memory per conversation*, the server's peak resident memory during the step minus before it, divided by the conversations.");
+        Line(md, "Definitions: *end of speech to final*, the final's arrival minus when the client sent the message holding the utterance's last speech sample (energy-based, from the audio); *endpoint to final*, the server's histogram from the end-of-utterance decision to the final published (bucket-interpolated); *first partial*, first partial's arrival minus when the first speech sample was sent; *final to TTS*, final's arrival to its audio's arrival; *partial gap*, each wait between consecutive partials of an utterance (the cadence; a partial goes out only when the hypothesis changed); *longest partial gap*, the longest such wait per utterance; *cores*, CPU seconds over the step's wall time, for the server (with Apertium) and for the load generator beside it; *lost*, a clip with no non-empty final, counted only among the clips the bare engines recognise words in (in brackets, the clips lost that the bare engines hear nothing in either); *memory per conversation*, the server's peak resident memory during the step minus before it, divided by the conversations.");
         Line(md, "");
         Line(md, "![latency CDF](load-latency-cdf.svg) ![against concurrency](load-concurrency.svg)");
         foreach (var error in Steps.SelectMany(s => s.Errors).Distinct())
@@ -112,12 +112,12 @@ internal sealed record LoadReport(
         Line(md, "");
         Line(md, "Engines replaced by constant-time stand-ins (benchmark flag only): loudness VAD, a recognizer whose hypothesis changes on every chunk, echo translation, 300 ms of silence as speech. A fresh server per step, warmed up first by up to 50 conversations saying the four shortest clips for about 4 s (not counted), then a 10 s ramp and 15 s of audio per conversation. The load generator runs on the same cores. Memory per conversation: the step's peak minus before it, divided by the conversations, for the resident set, for the GC heap after its last collection (live objects and fragmentation) and for the memory the GC had committed; what is resident but not committed by the GC lies outside the managed heap (thread stacks, native buffers, the runtime).");
         Line(md, "");
-        Line(md, "| conversations | failed | partial round trip p50 / p95 / p99 | server CPU per audio s | cores: server / load generator / whole machine | memory per conversation: resident / GC heap / GC committed |");
+        Line(md, "| conversations | failed | partial round trip p50 / p95 / p99 | server CPU per audio s | cores: server / load generator | memory per conversation: resident / GC heap / GC committed |");
         Line(md, "|---|---|---|---|---|---|");
         foreach (var nul in NullEngines)
         {
             var rt = Statistics.Of(nul.PartialRoundTripsMs);
-            Line(md, $"| {nul.Conversations} | {nul.FailedConversations} | {(rt is null ? "-" : $"{rt.Median:F0} / {rt.P95:F0} / {rt.P99:F0} ms")} | {nul.CpuPerAudioSecond:F4} | {nul.ServerCores:F2} / {nul.GeneratorCores:F2} / {nul.MachineCores:F2} of {Environment.ProcessorCount} | {nul.MemoryPerConversationBytes / 1024:F0} / {nul.GcHeapPerConversationBytes / 1024:F0} / {nul.GcCommittedPerConversationBytes / 1024:F0} KB |");
+            Line(md, $"| {nul.Conversations} | {nul.FailedConversations} | {(rt is null ? "-" : $"{rt.Median:F0} / {rt.P95:F0} / {rt.P99:F0} ms")} | {nul.CpuPerAudioSecond:F4} | {nul.ServerCores:F2} / {nul.GeneratorCores:F2} | {nul.MemoryPerConversationBytes / 1024:F0} / {nul.GcHeapPerConversationBytes / 1024:F0} / {nul.GcCommittedPerConversationBytes / 1024:F0} KB |");
         }
 
         Line(md, "");

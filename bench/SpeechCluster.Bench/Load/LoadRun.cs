@@ -26,7 +26,6 @@ internal static class LoadRun
         var gcBefore = await PrometheusGauges.ScrapeAsync(server.HttpUri, GcGauges, cancellationToken);
         var cpuBefore = server.CpuTime;
         var generatorCpuBefore = Process.GetCurrentProcess().TotalProcessorTime;
-        var machineBefore = ProcessStats.MachineBusyTime();
         var clock = Stopwatch.StartNew();
         long peakResident = residentBefore;
         var gcPeak = gcBefore.ToDictionary();
@@ -75,7 +74,6 @@ internal static class LoadRun
 
         var cpu = server.CpuTime - cpuBefore;
         var generatorCpu = Process.GetCurrentProcess().TotalProcessorTime - generatorCpuBefore;
-        var machineCpu = ProcessStats.MachineBusyTime() - machineBefore;
         var histogram = (await PrometheusHistogram.ScrapeAsync(server.HttpUri, metric, cancellationToken)).Minus(histogramBefore);
         var outcomes = results.Where(r => r.Record is not null).SelectMany(r => UtteranceMeasurer.Measure(r.Record!)).ToList();
         var roundTrips = results.Where(r => r.Record is not null).SelectMany(r => PartialRoundTrips(r.Record!)).ToList();
@@ -88,7 +86,6 @@ internal static class LoadRun
             clipSeconds,
             cpu.TotalSeconds,
             generatorCpu.TotalSeconds,
-            machineCpu.TotalSeconds,
             (peakResident - residentBefore) / (double)conversations,
             (gcPeak[PrometheusGauges.GcHeap] - gcBefore[PrometheusGauges.GcHeap]) / conversations,
             (gcPeak[PrometheusGauges.GcCommitted] - gcBefore[PrometheusGauges.GcCommitted]) / conversations,
@@ -154,7 +151,6 @@ internal sealed record LoadStep(
     double ClipSeconds,
     double ServerCpuSeconds,
     double GeneratorCpuSeconds,
-    double MachineCpuSeconds,
     double MemoryPerConversationBytes,
     double GcHeapPerConversationBytes,
     double GcCommittedPerConversationBytes,
@@ -176,9 +172,6 @@ internal sealed record LoadStep(
 
     /// <summary>Cores the load generator (this process, on the same machine) kept busy.</summary>
     public double GeneratorCores => GeneratorCpuSeconds / WallSeconds;
-
-    /// <summary>Cores the whole machine kept busy (server, load generator, the kernel's own threads, anything else).</summary>
-    public double MachineCores => MachineCpuSeconds / WallSeconds;
 
     [JsonIgnore]
     public IEnumerable<UtteranceTiming> Utterances => Clips.SelectMany(c => c.Utterances);

@@ -7,21 +7,6 @@ internal static class ProcessStats
 {
     private static readonly double ClockTicks = 100; // sysconf(_SC_CLK_TCK) is 100 on Linux x86-64 and arm64.
 
-    /// <summary>
-    /// CPU time the whole machine has spent busy so far, over all cores (user, nice, system, irq and
-    /// softirq of /proc/stat's first line; idle, iowait and time stolen by the hypervisor left out):
-    /// with the server's and the load generator's own, it shows whether the machine was saturated
-    /// and how much went to neither (the kernel's loopback networking in its own threads, other processes).
-    /// </summary>
-    public static TimeSpan MachineBusyTime()
-    {
-        using var reader = new StreamReader("/proc/stat");
-        var fields = reader.ReadLine()!.Split(' ', StringSplitOptions.RemoveEmptyEntries);
-        // cpu user nice system idle iowait irq softirq steal ...
-        long Field(int i) => long.Parse(fields[i], CultureInfo.InvariantCulture);
-        return TimeSpan.FromSeconds((Field(1) + Field(2) + Field(3) + Field(6) + Field(7)) / ClockTicks);
-    }
-
     /// <summary>User plus system CPU time the process has used so far.</summary>
     public static TimeSpan CpuTime(int pid)
     {
