@@ -19,7 +19,7 @@ namespace SpeechCluster.Bench.Baseline;
 /// of the server's. It must be the step's own audio: silence costs the engines almost nothing, and a
 /// step's conversations speak more than half the time (a script ends on a clip and 2 s; 62-64 % on the
 /// dev corpus, against 50 % for the corpus said once with a pause after each clip), so a baseline
-/// over the corpus instead made the server look about a quarter dearer than it is.
+/// over the corpus instead made the server look dearer than it is (bench/results/load-analysis.md section 2).
 /// </summary>
 internal static class BareEngines
 {

@@ -66,7 +66,7 @@ internal sealed record LoadReport(
             : $"**Capacity: no step** kept p95 end of speech to final within {LatencyTargetMs:F0} ms with no lost utterance.");
         if (Bare is { } bare)
         {
-            Line(md, $"Bare engines: each step's own audio (its conversations' clips and pauses; {SpeakingShare:P0} of it clips) through the same engine calls as a session makes, in one loop per conversation, all at once, no server, measured while the server stood idle just before the step. The loops have as many decoders working side by side as the server has, competing for the two cores and their caches, so the ratio is what the cluster adds. (Earlier reports compared against the whole corpus said once in one loop: 50 % clips, cheaper audio and no competing decoders, which made the server look dearer than it is: load-analysis.md section 2.)");
+            Line(md, $"Bare engines: each step's own audio (its conversations' clips and pauses; {SpeakingShare:P0} of it clips) through the same engine calls as a session makes, in one loop per conversation, all at once, no server, measured while the server stood idle just before the step. The loops have as many decoders working side by side as the server has, competing for the cores and their caches, so the ratio is what the cluster adds. (Earlier reports compared against the whole corpus said once in one loop: 50 % clips, cheaper audio and no competing decoders, which made the server look dearer than it is: load-analysis.md section 2.)");
             if (bare.Unheard.Count > 0)
             {
                 Line(md, $"They recognise no word in {bare.Unheard.Count} clip(s) ({string.Join(", ", bare.Unheard)}): a final without words for those is PocketSphinx's miss, so *lost* leaves them out.");
