@@ -1,15 +1,16 @@
 using CsCheck;
-using SpeechCluster.Gateway.Sessions;
+using SpeechCluster.Engines.Audio;
 
-namespace SpeechCluster.EndToEnd.Tests;
+namespace SpeechCluster.Engines.Tests.Audio;
 
 /// <summary>
-/// The gateway's buffer of unconfirmed audio: it returns exactly what was appended and not trimmed,
-/// and it holds memory for what it keeps now, not for the most it ever kept.
+/// Pooled, segmented audio (the gateway's recovery audio, the session's open utterance): it returns
+/// exactly what was appended and not trimmed, and it holds memory for what it keeps now, not for the
+/// most it ever kept.
 /// </summary>
-public sealed class RecoveryBufferTests
+public sealed class SegmentedAudioTests
 {
-    private const int Segment = RecoveryBuffer.SegmentSamples;
+    private const int Segment = SegmentedAudio.SegmentSamples;
 
     /// <summary>An append of up to 2.5 segments, or a trim by up to 3 segments (false, count).</summary>
     private static readonly Gen<(bool Append, int Count)> Step = Gen.Frequency(
@@ -20,7 +21,7 @@ public sealed class RecoveryBufferTests
     public void AnyAppendsAndTrims_KeepExactlyTheUntrimmedSamples() =>
         Gen.Select(Gen.Long[0, 1_000_000], Step.Array[1, 40]).Sample((start, steps) =>
         {
-            var buffer = new RecoveryBuffer(start);
+            var buffer = new SegmentedAudio(start);
             var model = new List<short>();
             var modelStart = start;
             var next = (short)0;
@@ -55,7 +56,7 @@ public sealed class RecoveryBufferTests
     [Fact]
     public void LongUtteranceThenTrim_LetsGoOfItsMemory()
     {
-        var buffer = new RecoveryBuffer();
+        var buffer = new SegmentedAudio();
         buffer.Append(new short[16_000 * 12]); // a 12 s utterance
         Assert.True(buffer.Segments >= 12);
 
@@ -71,12 +72,24 @@ public sealed class RecoveryBufferTests
     [Fact]
     public void TrimBeyondTheEnd_KeepsNothingAndPositionsGoOnFromTheEnd()
     {
-        var buffer = new RecoveryBuffer(100);
+        var buffer = new SegmentedAudio(100);
         buffer.Append([1, 2, 3]);
         buffer.TrimBefore(10_000);
         Assert.Equal(103, buffer.Start);
         buffer.Append([4, 5]);
         Assert.Equal(new short[] { 4, 5 }, buffer.From(0));
         Assert.Equal(new short[] { 5 }, buffer.From(104));
+    }
+
+    [Fact]
+    public void Copy_OutsideWhatIsKept_Throws()
+    {
+        var audio = new SegmentedAudio(100);
+        audio.Append([1, 2, 3, 4]);
+        audio.TrimBefore(101);
+
+        Assert.Equal(new short[] { 3, 4 }, audio.Copy(102, 2));
+        Assert.Throws<ArgumentOutOfRangeException>(() => audio.Copy(100, 1));
+        Assert.Throws<ArgumentOutOfRangeException>(() => audio.Copy(103, 2));
     }
 }
