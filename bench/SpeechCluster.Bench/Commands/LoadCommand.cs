@@ -99,7 +99,7 @@ internal static class LoadCommand
         var (audio, cpu, recognised) = await BareEngines.RunAsync(scripts, scripts.Count, cancellationToken);
         heard.UnionWith(recognised);
         Say($"bare engines, the audio of {scripts.Count} conversations in as many loops: {cpu:F1} CPU s for {audio:F1} audio s = {cpu / audio:F3}");
-        return new BareRun(scripts.Count, scripts.Count, audio, cpu);
+        return new BareRun(scripts.Count, audio, cpu);
     }
 
     /// <summary>

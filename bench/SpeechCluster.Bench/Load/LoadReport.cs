@@ -198,8 +198,8 @@ internal sealed record BareBaseline(IReadOnlyList<BareRun> Runs, IReadOnlyList<s
     public BareRun? For(int conversations) => Runs.FirstOrDefault(r => r.Conversations == conversations);
 }
 
-/// <param name="Conversations">The step whose audio the engines processed.</param>
-internal sealed record BareRun(int Conversations, int Loops, double AudioSeconds, double CpuSeconds)
+/// <param name="Conversations">The step whose audio the engines processed, in as many loops at once.</param>
+internal sealed record BareRun(int Conversations, double AudioSeconds, double CpuSeconds)
 {
     public double CpuPerAudioSecond => CpuSeconds / AudioSeconds;
 }

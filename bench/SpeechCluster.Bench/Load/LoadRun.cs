@@ -21,9 +21,10 @@ internal static class LoadRun
     {
         var liveBefore = liveHeap ? await server.LiveHeapBytesAsync(cancellationToken) : 0;
         var metric = "speechcluster_session_endpoint_to_final_milliseconds";
-        var histogramBefore = await PrometheusHistogram.ScrapeAsync(server.HttpUri, metric, cancellationToken);
+        var metricsBefore = await PrometheusText.FetchAsync(server.HttpUri, cancellationToken);
+        var histogramBefore = PrometheusHistogram.Parse(metricsBefore, metric);
+        var gcBefore = PrometheusGauges.Sums(metricsBefore, GcGauges);
         var residentBefore = server.ResidentBytes;
-        var gcBefore = await PrometheusGauges.ScrapeAsync(server.HttpUri, GcGauges, cancellationToken);
         var cpuBefore = server.CpuTime;
         var generatorCpuBefore = Process.GetCurrentProcess().TotalProcessorTime;
         var clock = Stopwatch.StartNew();
@@ -38,7 +39,7 @@ internal static class LoadRun
                 if (tick % 2 == 1)
                 {
                     // The GC's own figures, to tell its heap from the memory outside it (once a second: a scrape costs the server a little).
-                    foreach (var (name, value) in await PrometheusGauges.ScrapeAsync(server.HttpUri, GcGauges, CancellationToken.None))
+                    foreach (var (name, value) in PrometheusGauges.Sums(await PrometheusText.FetchAsync(server.HttpUri, CancellationToken.None), GcGauges))
                     {
                         gcPeak[name] = Math.Max(gcPeak[name], value);
                     }
@@ -74,7 +75,7 @@ internal static class LoadRun
 
         var cpu = server.CpuTime - cpuBefore;
         var generatorCpu = Process.GetCurrentProcess().TotalProcessorTime - generatorCpuBefore;
-        var histogram = (await PrometheusHistogram.ScrapeAsync(server.HttpUri, metric, cancellationToken)).Minus(histogramBefore);
+        var histogram = PrometheusHistogram.Parse(await PrometheusText.FetchAsync(server.HttpUri, cancellationToken), metric).Minus(histogramBefore);
         var outcomes = results.Where(r => r.Record is not null).SelectMany(r => UtteranceMeasurer.Measure(r.Record!)).ToList();
         var roundTrips = results.Where(r => r.Record is not null).SelectMany(r => PartialRoundTrips(r.Record!)).ToList();
         var audioSeconds = scripts.Sum(s => s.Segments.Sum(x => x.Samples)) / 16000.0;

@@ -11,10 +11,9 @@ internal static class PrometheusGauges
     /// <summary>Memory the GC had committed at its last collection (heap, free space it keeps, bookkeeping).</summary>
     public const string GcCommitted = "dotnet_gc_last_collection_memory_committed_size_bytes";
 
-    public static async Task<IReadOnlyDictionary<string, double>> ScrapeAsync(Uri server, IReadOnlyCollection<string> metrics, CancellationToken cancellationToken)
+    /// <param name="text">A scrape (<see cref="PrometheusText.FetchAsync"/>).</param>
+    public static IReadOnlyDictionary<string, double> Sums(string text, IReadOnlyCollection<string> metrics)
     {
-        using var http = new HttpClient();
-        var text = await http.GetStringAsync(new Uri(server, "/metrics"), cancellationToken);
         var sums = metrics.ToDictionary(m => m, _ => 0.0);
         foreach (var line in text.Split('\n'))
         {

@@ -10,10 +10,9 @@ internal sealed record PrometheusHistogram(IReadOnlyList<(double UpperBound, dou
 {
     public double Count => Buckets.Count == 0 ? 0 : Buckets[^1].Count;
 
-    public static async Task<PrometheusHistogram> ScrapeAsync(Uri server, string metric, CancellationToken cancellationToken)
+    /// <param name="text">A scrape (<see cref="PrometheusText.FetchAsync"/>).</param>
+    public static PrometheusHistogram Parse(string text, string metric)
     {
-        using var http = new HttpClient();
-        var text = await http.GetStringAsync(new Uri(server, "/metrics"), cancellationToken);
         var buckets = new SortedDictionary<double, double>();
         foreach (var line in text.Split('\n'))
         {
