@@ -1,6 +1,5 @@
 using System.Runtime.CompilerServices;
 using Polly;
-using SpeechCluster.Engines.Audio;
 using SpeechCluster.Grains.Interfaces;
 using SpeechCluster.Grains.Telemetry;
 using SessionOptions = SpeechCluster.Grains.Interfaces.SessionOptions;
@@ -22,9 +21,7 @@ internal sealed partial class SessionLink
     private readonly ILogger _logger;
     private readonly ResiliencePipeline _retry;
     private readonly Guid _connection = Guid.NewGuid();
-    // The client's recent audio (at its own rate; positions in its input samples), kept until a
-    // delivered final covers it, so that a session lost with its silo can be rebuilt from it.
-    private SegmentedAudio _audio = new();
+    private RecoveryBuffer _audio = new();
     private long _firstRead;
     private readonly SemaphoreSlim _recovering = new(1, 1);
     private readonly DeliveryLedger _ledger;
@@ -80,7 +77,7 @@ internal sealed partial class SessionLink
         _options = attachment.Options;
         _firstRead = attachment.AfterSequence;
         _ledger.Resumed(resumeFrom + 1);
-        _audio = new SegmentedAudio(ToInput(attachment.StreamPosition));
+        _audio = new RecoveryBuffer(ToInput(attachment.StreamPosition));
         return attachment.Options;
     }
 

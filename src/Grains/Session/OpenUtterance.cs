@@ -1,4 +1,4 @@
-using SpeechCluster.Engines.Audio;
+using System.Buffers;
 using SpeechCluster.Grains.Interfaces.Workers;
 using SpeechCluster.Grains.Telemetry;
 
@@ -10,9 +10,16 @@ namespace SpeechCluster.Grains.Session;
 /// </summary>
 internal sealed class OpenUtterance(int id, long startSample, IRecognitionGrain recognizer)
 {
-    // Kept whole until the final is recognized, so that a replaced recognizer can hear it again.
-    private readonly SegmentedAudio _audio = new();
-    private long _sent;
+    // The audio is kept in segments of 1 s: growing never copies what is stored, and no segment
+    // (32 KB) lands on the large-object heap, as a doubling buffer of a long utterance would. They
+    // come from the shared pool and go back once the final is recognized: an utterance's audio
+    // lives seconds, long enough to reach the GC's oldest generation and linger there as garbage.
+    private const int SegmentSamples = 16 * 1024;
+
+    private readonly List<short[]> _segments = [];
+    private int _lastSegmentCount = SegmentSamples;
+    private int _written;
+    private int _sent;
 
     public int Id { get; } = id;
 
@@ -54,9 +61,25 @@ internal sealed class OpenUtterance(int id, long startSample, IRecognitionGrain 
 
     public string LastPartial { get; set; } = "";
 
-    public long AudioEnd => StartSample + _audio.End;
+    public long AudioEnd => StartSample + _written;
 
-    public void Append(ReadOnlySpan<short> samples) => _audio.Append(samples);
+    public void Append(ReadOnlySpan<short> samples)
+    {
+        while (!samples.IsEmpty)
+        {
+            if (_lastSegmentCount == SegmentSamples)
+            {
+                _segments.Add(ArrayPool<short>.Shared.Rent(SegmentSamples));
+                _lastSegmentCount = 0;
+            }
+
+            var count = Math.Min(samples.Length, SegmentSamples - _lastSegmentCount);
+            samples[..count].CopyTo(_segments[^1].AsSpan(_lastSegmentCount));
+            _lastSegmentCount += count;
+            _written += count;
+            samples = samples[count..];
+        }
+    }
 
     /// <summary>
     /// Gives the audio back to the pool once nothing can need it (the final is recognized); the
@@ -64,12 +87,18 @@ internal sealed class OpenUtterance(int id, long startSample, IRecognitionGrain 
     /// </summary>
     public void Release()
     {
-        _audio.TrimBefore(_audio.End);
-        _sent = _audio.End;
+        foreach (var segment in _segments)
+        {
+            ArrayPool<short>.Shared.Return(segment);
+        }
+
+        _segments.Clear();
+        _lastSegmentCount = SegmentSamples;
+        _sent = _written;
     }
 
     /// <summary>Samples the recognizer has not been sent yet.</summary>
-    public int Unsent => (int)(_audio.End - _sent);
+    public int Unsent => _written - _sent;
 
     /// <summary>
     /// The audio the recognizer has not seen yet, at most <paramref name="most"/> samples (a new
@@ -77,12 +106,21 @@ internal sealed class OpenUtterance(int id, long startSample, IRecognitionGrain 
     /// </summary>
     public short[] TakeUnsent(int most = int.MaxValue)
     {
-        if (Unsent == 0)
+        if (_sent == _written)
         {
             return [];
         }
 
-        var unsent = _audio.Copy(_sent, Math.Min(Unsent, most));
+        var unsent = new short[Math.Min(_written - _sent, most)];
+        for (var copied = 0; copied < unsent.Length;)
+        {
+            var position = _sent + copied;
+            var segment = _segments[position / SegmentSamples].AsSpan(position % SegmentSamples);
+            var count = Math.Min(segment.Length, unsent.Length - copied);
+            segment[..count].CopyTo(unsent.AsSpan(copied));
+            copied += count;
+        }
+
         _sent += unsent.Length;
         return unsent;
     }

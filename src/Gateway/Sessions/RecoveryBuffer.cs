@@ -1,24 +1,23 @@
 using System.Buffers;
 
-namespace SpeechCluster.Engines.Audio;
+namespace SpeechCluster.Gateway.Sessions;
 
 /// <summary>
-/// 16-bit samples kept in order, appended at the end and let go from the start, addressed by
-/// position in the stream (the first sample appended is at the position given to the constructor).
-/// Not thread-safe.
+/// The client's recent PCM (at its own rate), kept until a delivered final covers it, so that a
+/// session lost with its silo can be rebuilt from it. Positions count input samples from the
+/// start of the stream. Not thread-safe.
 /// </summary>
 /// <remarks>
 /// The samples live in segments of 1 s at 16 kHz (32 KB, under the large-object threshold), rented
-/// from the shared pool and given back once everything in them is let go. Growing never copies what
-/// is stored; memory follows what is kept now, not the most ever kept (a single array that doubled
-/// when full kept 0.5-1 MB for every conversation that once said a long sentence, measured with the
-/// null-engines benchmark, bench/results/load-analysis.md); and audio that lives for seconds does
-/// not reach the GC's oldest generation to linger there as garbage. Used for the gateway's recovery
-/// audio and the session's open utterance.
+/// from the shared pool and given back once everything in them is trimmed. Memory therefore follows
+/// what is kept now, not the longest utterance the conversation ever had: a single array that
+/// doubled when full kept 0.5-1 MB for every conversation that once said a long sentence (measured
+/// with the null-engines benchmark, bench/results/load-analysis.md); and the window sliding on
+/// through the pauses reuses segments instead of allocating 32 KB a second.
 /// </remarks>
-public sealed class SegmentedAudio(long start = 0)
+internal sealed class RecoveryBuffer(long start = 0)
 {
-    public const int SegmentSamples = 16 * 1024;
+    internal const int SegmentSamples = 16 * 1024;
 
     private readonly Queue<short[]> _segments = new();
     // Offset of the oldest kept sample in the first segment, and samples written in the last one.
@@ -34,8 +33,8 @@ public sealed class SegmentedAudio(long start = 0)
 
     public int Count { get; private set; }
 
-    /// <summary>Segments held now (memory held is this times <see cref="SegmentSamples"/> samples).</summary>
-    public int Segments => _segments.Count;
+    /// <summary>Segments held now (for tests: memory held is this times <see cref="SegmentSamples"/> samples).</summary>
+    internal int Segments => _segments.Count;
 
     public void Append(ReadOnlySpan<short> samples)
     {
@@ -56,7 +55,7 @@ public sealed class SegmentedAudio(long start = 0)
         }
     }
 
-    /// <summary>Lets go of the samples before <paramref name="position"/> (all of them when it is past the end).</summary>
+    /// <summary>Forgets the samples before <paramref name="position"/>.</summary>
     public void TrimBefore(long position)
     {
         var drop = (int)Math.Clamp(position - Start, 0, Count);
@@ -65,7 +64,7 @@ public sealed class SegmentedAudio(long start = 0)
         _head += drop;
         while (_segments.Count > 0 && (_head >= SegmentSamples || Count == 0))
         {
-            // A segment wholly let go goes back to the pool; so does the last one once nothing is kept at all.
+            // A segment wholly trimmed goes; so does the last one once nothing is kept at all.
             _head -= _segments.Count == 1 ? _head : SegmentSamples;
             var segment = _segments.Dequeue();
             if (segment == _last)
@@ -82,18 +81,8 @@ public sealed class SegmentedAudio(long start = 0)
     public short[] From(long position)
     {
         var skip = (int)Math.Clamp(position - Start, 0, Count);
-        return Copy(Start + skip, Count - skip);
-    }
-
-    /// <summary>A copy of <paramref name="count"/> kept samples from <paramref name="position"/>.</summary>
-    /// <exception cref="ArgumentOutOfRangeException">Some of them are not kept.</exception>
-    public short[] Copy(long position, int count)
-    {
-        ArgumentOutOfRangeException.ThrowIfLessThan(position, Start);
-        ArgumentOutOfRangeException.ThrowIfNegative(count);
-        ArgumentOutOfRangeException.ThrowIfGreaterThan(position + count, End);
-        var copy = new short[count];
-        var offset = _head + (int)(position - Start);
+        var copy = new short[Count - skip];
+        var offset = _head + skip;
         var copied = 0;
         foreach (var segment in _segments)
         {
@@ -108,9 +97,9 @@ public sealed class SegmentedAudio(long start = 0)
                 continue;
             }
 
-            var length = Math.Min(SegmentSamples - offset, copy.Length - copied);
-            segment.AsSpan(offset, length).CopyTo(copy.AsSpan(copied));
-            copied += length;
+            var count = Math.Min(SegmentSamples - offset, copy.Length - copied);
+            segment.AsSpan(offset, count).CopyTo(copy.AsSpan(copied));
+            copied += count;
             offset = 0;
         }
 

@@ -1,16 +1,15 @@
 using CsCheck;
-using SpeechCluster.Engines.Audio;
+using SpeechCluster.Gateway.Sessions;
 
-namespace SpeechCluster.Engines.Tests.Audio;
+namespace SpeechCluster.EndToEnd.Tests;
 
 /// <summary>
-/// Pooled, segmented audio (the gateway's recovery audio, the session's open utterance): it returns
-/// exactly what was appended and not trimmed, and it holds memory for what it keeps now, not for the
-/// most it ever kept.
+/// The gateway's buffer of unconfirmed audio: it returns exactly what was appended and not trimmed,
+/// and it holds memory for what it keeps now, not for the most it ever kept.
 /// </summary>
-public sealed class SegmentedAudioTests
+public sealed class RecoveryBufferTests
 {
-    private const int Segment = SegmentedAudio.SegmentSamples;
+    private const int Segment = RecoveryBuffer.SegmentSamples;
 
     /// <summary>An append of up to 2.5 segments, or a trim by up to 3 segments (false, count).</summary>
     private static readonly Gen<(bool Append, int Count)> Step = Gen.Frequency(
@@ -21,7 +20,7 @@ public sealed class SegmentedAudioTests
     public void AnyAppendsAndTrims_KeepExactlyTheUntrimmedSamples() =>
         Gen.Select(Gen.Long[0, 1_000_000], Step.Array[1, 40]).Sample((start, steps) =>
         {
-            var buffer = new SegmentedAudio(start);
+            var buffer = new RecoveryBuffer(start);
             var model = new List<short>();
             var modelStart = start;
             var next = (short)0;
@@ -56,7 +55,7 @@ public sealed class SegmentedAudioTests
     [Fact]
     public void LongUtteranceThenTrim_LetsGoOfItsMemory()
     {
-        var buffer = new SegmentedAudio();
+        var buffer = new RecoveryBuffer();
         buffer.Append(new short[16_000 * 12]); // a 12 s utterance
         Assert.True(buffer.Segments >= 12);
 
@@ -72,24 +71,12 @@ public sealed class SegmentedAudioTests
     [Fact]
     public void TrimBeyondTheEnd_KeepsNothingAndPositionsGoOnFromTheEnd()
     {
-        var buffer = new SegmentedAudio(100);
+        var buffer = new RecoveryBuffer(100);
         buffer.Append([1, 2, 3]);
         buffer.TrimBefore(10_000);
         Assert.Equal(103, buffer.Start);
         buffer.Append([4, 5]);
         Assert.Equal(new short[] { 4, 5 }, buffer.From(0));
         Assert.Equal(new short[] { 5 }, buffer.From(104));
-    }
-
-    [Fact]
-    public void Copy_OutsideWhatIsKept_Throws()
-    {
-        var audio = new SegmentedAudio(100);
-        audio.Append([1, 2, 3, 4]);
-        audio.TrimBefore(101);
-
-        Assert.Equal(new short[] { 3, 4 }, audio.Copy(102, 2));
-        Assert.Throws<ArgumentOutOfRangeException>(() => audio.Copy(100, 1));
-        Assert.Throws<ArgumentOutOfRangeException>(() => audio.Copy(103, 2));
     }
 }
